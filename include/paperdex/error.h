@@ -1,0 +1,56 @@
+#pragma once
+/// Errors thrown by the paperdex library. Library code throws; only the CLI and the HTTP
+/// layer turn these into exit codes or responses (HTTP: InvalidArgument→400, NotFound→404,
+/// CorpusError→400, IndexError→500; see src/http_errors.cpp).
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+
+namespace paperdex {
+
+/// Base of every paperdex error; `what()` is a complete, user-facing message.
+class Error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// A caller-supplied value is out of range or malformed. `parameter()` names it
+/// (an HTTP parameter, a CLI option or a JSON field), so a 400 can point at it.
+class InvalidArgument : public Error {
+public:
+    InvalidArgument(std::string parameter, const std::string& message)
+        : Error(message), parameter_(std::move(parameter)) {}
+    const std::string& parameter() const noexcept { return parameter_; }
+private:
+    std::string parameter_;
+};
+
+/// The thing asked for (a work id, an author key, an index directory) does not exist.
+class NotFound : public Error {
+public:
+    using Error::Error;
+};
+
+/// A corpus or source file could not be read at `file:line`. `what()` is
+/// "file:line: reason"; line is 1-based, 0 when the error concerns the whole file.
+class CorpusError : public Error {
+public:
+    CorpusError(std::string file, std::size_t line, std::string reason)
+        : Error(file + (line ? ":" + std::to_string(line) : std::string()) + ": " + reason),
+          file_(std::move(file)), line_(line), reason_(std::move(reason)) {}
+    const std::string& file() const noexcept { return file_; }
+    std::size_t line() const noexcept { return line_; }
+    const std::string& reason() const noexcept { return reason_; }
+private:
+    std::string file_;
+    std::size_t line_;
+    std::string reason_;
+};
+
+/// The index is missing, corrupt or could not be written (wraps Xapian errors with context).
+class IndexError : public Error {
+public:
+    using Error::Error;
+};
+
+}  // namespace paperdex

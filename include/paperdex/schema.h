@@ -1,0 +1,57 @@
+#pragma once
+/// The ONE table of Xapian term prefixes and value slots (../shared/DESIGN.md, "Index schema").
+/// Nothing else in paperdex spells a prefix or a slot number. Prefix conventions follow Omega
+/// (xapian-omega/docs/termprefixes.rst): Q unique id, S title, A author, Y year, K keyword, X… custom.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace paperdex::schema {
+
+inline constexpr std::string_view kIdPrefix = "Q";         ///< unique id: "Qarxiv:2005.02544"
+inline constexpr std::string_view kTitlePrefix = "S";      ///< title words (free text, positional)
+inline constexpr std::string_view kAuthorPrefix = "A";     ///< author name words (free text, `author:`)
+inline constexpr std::string_view kYearPrefix = "Y";       ///< boolean: "Y2020"
+inline constexpr std::string_view kVenuePrefix = "XV";     ///< boolean: text::key(venue)
+inline constexpr std::string_view kTypePrefix = "XT";      ///< boolean: text::key(type)
+inline constexpr std::string_view kTopicPrefix = "K";      ///< boolean: text::key(topic)
+inline constexpr std::string_view kAuthorKeyPrefix = "XA"; ///< boolean: author_key(author)
+inline constexpr std::string_view kTopicTextPrefix = "XK";  ///< topic words (free text, `topic:`)
+inline constexpr std::string_view kVenueTextPrefix = "XW";  ///< venue words (free text, `venue:`)
+
+inline constexpr Xapian::valueno kYearSlot = 0;   ///< sortable_serialise(year)
+inline constexpr Xapian::valueno kVenueSlot = 1;  ///< venue display name
+inline constexpr Xapian::valueno kTypeSlot = 2;   ///< type display name
+inline constexpr Xapian::valueno kDateSlot = 3;   ///< "YYYY-MM-DD" (string order = date order)
+inline constexpr Xapian::valueno kTopicSlotFirst = 10;   ///< i-th topic (display) in slot 10+i
+inline constexpr unsigned kTopicSlots = 8;               ///< topics past the 8th: filterable, not counted in facets
+inline constexpr Xapian::valueno kAuthorSlotFirst = 20;  ///< i-th author name in slot 20+i
+inline constexpr unsigned kAuthorSlots = 16;             ///< authors past the 16th: filterable, not counted in facets
+
+/// Extra wdf given to each title word in the unprefixed free text, so title matches weigh more (BM25).
+inline constexpr unsigned kTitleWdfBoost = 2;
+
+/// A facet: a field users can filter on and count. `slot_count` consecutive slots from `slot_first`.
+struct Facet {
+    std::string_view name;          ///< "year", "venue", "author", "topic", "type"
+    std::string_view filter_prefix; ///< boolean term prefix used to filter
+    Xapian::valueno slot_first;
+    unsigned slot_count;
+};
+
+/// The facets in display order: year, venue, author, topic, type.
+const std::vector<Facet>& facets();
+
+/// The facet called `name`. @throws InvalidArgument("facets", ...) for an unknown name.
+const Facet& facet(std::string_view name);
+
+/// The boolean filter term for `value` of facet `name` ("author", "Kim Hazelwood" → "XAkim hazelwood").
+/// @throws InvalidArgument("facets", ...) for an unknown facet.
+std::string filter_term(std::string_view name, std::string_view value);
+
+/// Free-text field prefixes for QueryParser (`title:`, `author:`, `topic:`, `venue:`) as (field, prefix).
+const std::vector<std::pair<std::string_view, std::string_view>>& text_fields();
+
+}  // namespace paperdex::schema

@@ -1,0 +1,108 @@
+#pragma once
+/// SearchRequest → SearchResponse over one Xapian::Database (which may be a combination of shards).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+#include <xapian.h>
+
+#include "paperdex/work.h"
+
+namespace paperdex {
+
+/// An inclusive year range; either end may be open. Parsed from "2019..2022", "2019..", "..2022" or "2020".
+struct YearRange {
+    std::optional<int> from, to;
+};
+/// @throws InvalidArgument(parameter, ...) when malformed or from > to ("year must be FROM..TO with FROM <= TO, got 2022..2019").
+YearRange parse_year_range(const std::string& text, const std::string& parameter = "year");
+
+enum class SortOrder { relevance, year };
+
+/// What to search for. Filters within one field are OR-ed, across fields AND-ed (as facet UIs expect).
+struct SearchRequest {
+    std::string query;                ///< Xapian QueryParser syntax; empty = all works (browse with filters)
+    YearRange year;
+    std::vector<std::string> venues, authors, topics, types;  ///< display values or keys; matched via text::key
+    SortOrder sort = SortOrder::relevance;
+    std::size_t offset = 0;           ///< hits to skip (paging)
+    std::size_t limit = 10;           ///< hits to return, 0..1000
+    std::vector<std::string> facets;  ///< facet names to count: year, venue, author, topic, type
+    std::size_t facet_limit = 20;     ///< values per facet, most frequent first
+    bool snippets = true;
+};
+
+struct FacetValue {
+    std::string value;   ///< display value ("Kim Hazelwood", "2020")
+    std::uint64_t count; ///< matching works with this value
+};
+struct FacetCounts {
+    std::string name;
+    std::vector<FacetValue> values;  ///< count descending, then value ascending
+    bool exact = true;               ///< false when estimated past the documents-checked bound
+};
+
+struct Hit {
+    std::string id;
+    unsigned rank = 0;     ///< 0-based over the whole result list
+    double score = 0;      ///< BM25 weight (0 for pure browse)
+    Work work;
+    std::string snippet;   ///< abstract excerpt, matches wrapped in <mark>…</mark>, HTML-escaped
+    std::string title_html;///< title, matches marked the same way
+};
+
+struct SearchResponse {
+    std::uint64_t total = 0;      ///< matching works (exact when `total_exact`)
+    bool total_exact = true;
+    std::vector<Hit> hits;
+    std::vector<FacetCounts> facets;
+    std::string corrected_query;  ///< Xapian spelling suggestion, empty if none
+    double took_ms = 0;
+};
+
+void to_json(nlohmann::json& j, const FacetValue& v);
+void to_json(nlohmann::json& j, const FacetCounts& f);
+void to_json(nlohmann::json& j, const Hit& h);
+void to_json(nlohmann::json& j, const SearchResponse& r);
+
+/// BM25 parameters and ranking knobs; defaults were chosen on training queries (docs/relevance.md).
+struct RankingOptions {
+    double k1 = 0.9;
+    double b = 0.4;
+};
+
+/// Runs searches over one database. Holds the Database, a QueryParser and an Enquire: not thread-safe,
+/// use one Searcher per thread (Xapian::Database objects are not thread-safe).
+class Searcher {
+public:
+    explicit Searcher(Xapian::Database db, RankingOptions ranking = {});
+
+    /// @throws InvalidArgument("q", ...) on a query Xapian cannot parse (e.g. an unbalanced quote);
+    ///         InvalidArgument("limit"/"facets", ...) on out-of-range paging or an unknown facet.
+    SearchResponse search(const SearchRequest& req) const;
+
+    /// The work stored under `id`. @throws NotFound if absent.
+    Work get_work(const std::string& id) const;
+    /// Xapian docid of work `id`. @throws NotFound if absent.
+    Xapian::docid docid(const std::string& id) const;
+
+    const Xapian::Database& database() const noexcept { return db_; }
+    /// Re-reads the newest revision (Xapian::Database::reopen); true if it changed.
+    bool reopen();
+    const RankingOptions& ranking() const noexcept { return ranking_; }
+
+    /// The Xapian query for `req` (query string + filters), also used by similar/eval.
+    Xapian::Query build_query(const SearchRequest& req) const;
+    /// The filter part alone (Query() when there are no filters).
+    Xapian::Query build_filter(const SearchRequest& req) const;
+    /// BM25Weight built from ranking().
+    Xapian::BM25Weight weighting() const;
+
+private:
+    Xapian::Database db_;
+    RankingOptions ranking_;
+};
+
+}  // namespace paperdex

@@ -1,0 +1,27 @@
+#pragma once
+/// Unicode text handling through ICU: the one place where text is normalised before it becomes terms or keys.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace paperdex::text {
+
+/// NFKC-normalised, accents removed (ICU Transliterator "NFD; [:Nonspacing Mark:] Remove; NFC"),
+/// case kept, so that QueryParser operators (AND, OR) still work. Invalid UTF-8 is replaced by U+FFFD.
+/// Used on every string before TermGenerator or QueryParser sees it.
+std::string normalize(std::string_view s);
+
+/// normalize() then Unicode case folding (ICU NFKC_Casefold): "Bal\u00e1zs" → "balazs".
+std::string fold(std::string_view s);
+
+/// Key of a name or label: fold(), punctuation other than '-' turned to spaces, whitespace collapsed,
+/// trimmed. "  Kim   Hazelwood " and "kim hazelwood" → "kim hazelwood". Empty for empty input.
+std::string key(std::string_view s);
+
+/// Words of `s` by ICU word boundaries (UAX #29; dictionary-based for CJK/Thai), folded, punctuation dropped.
+std::vector<std::string> words(std::string_view s);
+
+/// Collapses runs of whitespace (incl. newlines) to one space and trims the ends.
+std::string squeeze(std::string_view s);
+
+}  // namespace paperdex::text

@@ -1,0 +1,54 @@
+#pragma once
+/// The canonical record: one scholarly Work per JSONL line (schema: ../shared/DESIGN.md, "Data model").
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace paperdex {
+
+/// One author of a work, in byline order. `id` (ORCID, OpenAlex, arXiv) is empty when the source has none.
+struct Author {
+    std::string name;
+    std::string id;
+    bool operator==(const Author&) const = default;
+};
+
+/// A scholarly work. Empty strings / empty vectors / nullopt mean "not known"; they are
+/// left out of the JSON form. `id` is stable and unique across a corpus (`arxiv:2005.02544`,
+/// `doi:10.1145/...`, `beir-scifact:4983`, `cacm:1410`, `bzpeer:<slug>`).
+struct Work {
+    std::string id;
+    std::string title;
+    std::string abstract;
+    std::vector<Author> authors;
+    std::optional<int> year;
+    std::string date;   ///< ISO 8601 YYYY-MM-DD
+    std::string venue;
+    std::string type;
+    std::vector<std::string> topics;
+    std::string doi;       ///< bare DOI, lower-cased: "10.1103/physrevd.76.013009"
+    std::string arxiv_id;  ///< bare id: "2005.02544" or "hep-th/9901001"
+    std::string url;
+    std::string source;    ///< importer name: bzpeer-profile, arxiv-listing, arxiv-daily, arxiv-oai, openalex, beir, smart
+    bool operator==(const Work&) const = default;
+};
+
+/// nlohmann ADL mapping. from_json throws InvalidArgument(field, message) naming the field,
+/// e.g. `"year" must be an integer, got "2019a"`; unknown fields are ignored.
+void to_json(nlohmann::json& j, const Author& a);
+void from_json(const nlohmann::json& j, Author& a);
+void to_json(nlohmann::json& j, const Work& w);
+void from_json(const nlohmann::json& j, Work& w);
+
+/// Field-level problems of a parsed work (missing id/title/source, year out of 1000..2100,
+/// date not YYYY-MM-DD, empty author name). Empty result = valid.
+std::vector<std::string> validate(const Work& w);
+
+/// The identity of an author across works: `id` when present (prefixed "id:"), else the
+/// name's key (text::name_key: NFKC case-folded, accents removed, whitespace collapsed).
+/// The one place where author identity is decided, so that it can improve (DESIGN.md).
+std::string author_key(const Author& a);
+
+}  // namespace paperdex

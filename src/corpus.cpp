@@ -1,0 +1,107 @@
+#include "paperdex/corpus.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+#include <zlib.h>
+
+#include "paperdex/line_reader.h"
+
+namespace fs = std::filesystem;
+
+namespace paperdex {
+namespace {
+
+bool is_corpus_file(const std::string& name) {
+    auto ends = [&](std::string_view s) { return name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0; };
+    return ends(".jsonl") || ends(".jsonl.gz");
+}
+
+}  // namespace
+
+std::vector<std::string> corpus_files(const std::vector<std::string>& paths) {
+    std::vector<std::string> out;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (fs::is_directory(p, ec)) {
+            std::vector<std::string> in_dir;
+            for (const auto& e : fs::directory_iterator(p))
+                if (e.is_regular_file() && is_corpus_file(e.path().filename().string())) in_dir.push_back(e.path().string());
+            std::sort(in_dir.begin(), in_dir.end());
+            out.insert(out.end(), in_dir.begin(), in_dir.end());
+        } else if (fs::exists(p, ec)) {
+            out.push_back(p);
+        } else {
+            throw CorpusError(p, 0, "no such file or directory");
+        }
+    }
+    return out;
+}
+
+CorpusStats read_corpus(const std::string& path, const std::function<void(Work&&)>& on_work,
+                        const std::function<void(const CorpusError&)>& on_error) {
+    CorpusStats stats;
+    LineReader in(path);
+    std::string line;
+    while (in.next(line)) {
+        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        ++stats.read;
+        Work w;
+        try {
+            from_json(nlohmann::json::parse(line), w);
+        } catch (const nlohmann::json::parse_error& e) {
+            ++stats.rejected;
+            std::string what = e.what();
+            // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column 5: "; keep the reason.
+            auto pos = what.find(": ");
+            on_error(CorpusError(path, in.line_number(), "invalid JSON: " + (pos == std::string::npos ? what : what.substr(pos + 2))));
+            continue;
+        } catch (const Error& e) {
+            ++stats.rejected;
+            on_error(CorpusError(path, in.line_number(), e.what()));
+            continue;
+        }
+        auto problems = validate(w);
+        if (!problems.empty()) {
+            ++stats.rejected;
+            std::string reason;
+            for (const auto& p : problems) reason += (reason.empty() ? "" : "; ") + p;
+            on_error(CorpusError(path, in.line_number(), reason));
+            continue;
+        }
+        ++stats.accepted;
+        on_work(std::move(w));
+    }
+    return stats;
+}
+
+CorpusWriter::CorpusWriter(const std::string& path) : path_(path) {
+    bool gz = path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0;
+    gzFile f = gzopen(path.c_str(), gz ? "wb6" : "wT");
+    if (!f) throw CorpusError(path, 0, std::string("cannot create: ") + std::strerror(errno));
+    gz_ = f;
+}
+
+CorpusWriter::~CorpusWriter() {
+    if (gz_) gzclose(static_cast<gzFile>(gz_));
+}
+
+void CorpusWriter::write(const Work& w) {
+    std::string line = nlohmann::json(w).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    line.push_back('\n');
+    if (gzwrite(static_cast<gzFile>(gz_), line.data(), static_cast<unsigned>(line.size())) != static_cast<int>(line.size()))
+        throw CorpusError(path_, written_ + 1, "cannot write");
+    ++written_;
+}
+
+void CorpusWriter::close() {
+    if (!gz_) return;
+    int rc = gzclose(static_cast<gzFile>(gz_));
+    gz_ = nullptr;
+    if (rc != Z_OK) throw CorpusError(path_, 0, "cannot finish writing");
+}
+
+}  // namespace paperdex

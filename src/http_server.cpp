@@ -1,0 +1,1 @@
+// http frontend lands with issue 3

@@ -1,0 +1,1 @@
+// schema: see include/paperdex/schema.h

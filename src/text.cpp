@@ -1,0 +1,111 @@
+#include "paperdex/text.h"
+
+#include <cctype>
+#include <memory>
+#include <stdexcept>
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+namespace paperdex::text {
+namespace {
+
+bool is_ascii(std::string_view s) {
+    for (unsigned char c : s)
+        if (c >= 0x80) return false;
+    return true;
+}
+
+// Transliterators are costly to create and not thread-safe to share: one per thread.
+icu::Transliterator& accent_stripper() {
+    thread_local std::unique_ptr<icu::Transliterator> t = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createInstance(
+            "NFKC; NFD; [:Nonspacing Mark:] Remove; NFC", UTRANS_FORWARD, status));
+        if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU transliterator: ") + u_errorName(status));
+        return tr;
+    }();
+    return *t;
+}
+
+const icu::Normalizer2& casefolder() {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFKC_Casefold: ") + u_errorName(status));
+    return *n;
+}
+
+std::string to_utf8(const icu::UnicodeString& u) {
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+}
+
+}  // namespace
+
+std::string normalize(std::string_view s) {
+    if (is_ascii(s)) return std::string(s);  // ASCII is already NFKC and carries no marks
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    accent_stripper().transliterate(u);
+    return to_utf8(u);
+}
+
+std::string fold(std::string_view s) {
+    if (is_ascii(s)) {
+        std::string out(s);
+        for (auto& c : out)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return out;
+    }
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    accent_stripper().transliterate(u);
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString folded = casefolder().normalize(u, status);
+    if (U_FAILURE(status)) return to_utf8(u);
+    return to_utf8(folded);
+}
+
+std::string squeeze(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool space = false;
+    for (char c : s) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            space = !out.empty();
+        } else {
+            if (space) out.push_back(' ');
+            space = false;
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+std::string key(std::string_view s) {
+    std::string f = fold(s);
+    for (auto& c : f) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (u < 0x80 && !std::isalnum(u) && c != '-') c = ' ';
+    }
+    return squeeze(f);
+}
+
+std::vector<std::string> words(std::string_view s) {
+    std::vector<std::string> out;
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    UErrorCode status = U_ZERO_ERROR;
+    thread_local std::unique_ptr<icu::BreakIterator> bi(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (!bi) return out;
+    bi->setText(u);
+    int32_t start = bi->first();
+    for (int32_t end = bi->next(); end != icu::BreakIterator::DONE; start = end, end = bi->next()) {
+        if (bi->getRuleStatus() == UBRK_WORD_NONE) continue;
+        icu::UnicodeString w(u, start, end - start);
+        out.push_back(fold(to_utf8(w)));
+    }
+    return out;
+}
+
+}  // namespace paperdex::text

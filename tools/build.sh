@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Configures and builds paperdex into build/ (binaries: build/paperdex, build/paperdex-corpus).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/install-deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo ${PAPERDEX_CMAKE_ARGS:-} >/dev/null
+cmake --build build -j"${JOBS:-2}"
