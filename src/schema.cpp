@@ -1,1 +1,46 @@
-// schema: see include/paperdex/schema.h
+#include "paperdex/schema.h"
+
+#include <algorithm>
+
+#include "paperdex/error.h"
+#include "paperdex/text.h"
+#include "paperdex/work.h"
+
+namespace paperdex::schema {
+
+const std::vector<Facet>& facets() {
+    static const std::vector<Facet> table = {
+        {"year", kYearPrefix, kYearSlot, 1},
+        {"venue", kVenuePrefix, kVenueSlot, 1},
+        {"author", kAuthorKeyPrefix, kAuthorSlotFirst, kAuthorSlots},
+        {"topic", kTopicPrefix, kTopicSlotFirst, kTopicSlots},
+        {"type", kTypePrefix, kTypeSlot, 1},
+    };
+    return table;
+}
+
+const Facet& facet(std::string_view name) {
+    for (const auto& f : facets())
+        if (f.name == name) return f;
+    throw InvalidArgument("facets", "unknown facet \"" + std::string(name) + "\"; known: year, venue, author, topic, type");
+}
+
+std::string filter_term(std::string_view name, std::string_view value) {
+    const Facet& f = facet(name);
+    std::string term(f.filter_prefix);
+    if (name == "author") {
+        // An author filter may already be a key ("id:..." or a folded name); author_key is idempotent on names.
+        if (value.substr(0, 3) == "id:") return term + std::string(value);
+        return term + author_key(Author{std::string(value), {}});
+    }
+    if (name == "year") return term + text::squeeze(value);
+    return term + text::key(value);
+}
+
+const std::vector<std::pair<std::string_view, std::string_view>>& text_fields() {
+    static const std::vector<std::pair<std::string_view, std::string_view>> table = {
+        {"title", kTitlePrefix}, {"author", kAuthorPrefix}, {"topic", kTopicTextPrefix}, {"venue", kVenueTextPrefix}};
+    return table;
+}
+
+}  // namespace paperdex::schema

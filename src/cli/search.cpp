@@ -1,0 +1,98 @@
+// paperdex search --index DIR [filters] [--sort relevance|year] [--offset N] [--limit N] [--facets ...] [--json] QUERY
+#include <iostream>
+#include <regex>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/command.h"
+#include "paperdex/indexer.h"
+#include "paperdex/searcher.h"
+
+namespace {
+
+struct SearchArgs {
+    std::string index = "index";
+    std::vector<std::string> query;
+    std::string year, sort = "relevance", facets;
+    paperdex::SearchRequest req;
+    bool json = false;
+};
+
+std::vector<std::string> split_commas(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        auto end = s.find(',', start);
+        if (end == std::string::npos) end = s.size();
+        if (end > start) out.push_back(s.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+// Terminal rendering of the <mark> highlights.
+std::string marks_to_ansi(const std::string& html, bool tty) {
+    std::string s = std::regex_replace(html, std::regex("<mark>"), tty ? "\x1b[1m" : "*");
+    s = std::regex_replace(s, std::regex("</mark>"), tty ? "\x1b[0m" : "*");
+    for (auto [from, to] : {std::pair{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}})
+        s = std::regex_replace(s, std::regex(from), to);
+    return s;
+}
+
+const paperdex::cli::Register search_command{
+    "search", "ranked search with filters, facets and snippets", [](CLI::App& sub) {
+        auto a = std::make_shared<SearchArgs>();
+        sub.add_option("--index", a->index, "index directory")->capture_default_str();
+        sub.add_option("--year", a->year, "year or range: 2020, 2019..2022, 2019.., ..2022");
+        sub.add_option("--venue", a->req.venues, "venue (repeat for OR)");
+        sub.add_option("--author", a->req.authors, "author name or key (repeat for OR)");
+        sub.add_option("--topic", a->req.topics, "topic (repeat for OR)");
+        sub.add_option("--type", a->req.types, "type (repeat for OR)");
+        sub.add_option("--sort", a->sort, "relevance or year")->check(CLI::IsMember({"relevance", "year"}))->capture_default_str();
+        sub.add_option("--offset", a->req.offset, "hits to skip")->capture_default_str();
+        sub.add_option("--limit", a->req.limit, "hits to show (0..1000)")->capture_default_str();
+        sub.add_option("--facets", a->facets, "comma-separated: year,venue,author,topic,type");
+        sub.add_flag("--json", a->json, "print the JSON the HTTP API returns");
+        sub.add_option("query", a->query, "Xapian query syntax (empty: browse by filters)");
+        return [a]() {
+            auto& req = a->req;
+            for (const auto& w : a->query) req.query += (req.query.empty() ? "" : " ") + w;
+            if (!a->year.empty()) req.year = paperdex::parse_year_range(a->year, "--year");
+            req.sort = a->sort == "year" ? paperdex::SortOrder::year : paperdex::SortOrder::relevance;
+            req.facets = split_commas(a->facets);
+            paperdex::Searcher searcher(paperdex::open_index(a->index));
+            auto resp = searcher.search(req);
+            if (a->json) {
+                std::cout << nlohmann::json(resp).dump(2) << "\n";
+                return 0;
+            }
+            const bool tty = ::isatty(1);
+            std::cout << resp.total << (resp.total_exact ? "" : " (estimated)") << " works match";
+            if (!resp.corrected_query.empty()) std::cout << "; did you mean: " << resp.corrected_query;
+            std::cout << "\n";
+            for (const auto& h : resp.hits) {
+                const auto& w = h.work;
+                std::cout << "\n" << h.rank + 1 << ". " << (w.title.empty() ? "(untitled)" : marks_to_ansi(h.title_html.empty() ? w.title : h.title_html, tty))
+                          << "  [" << w.id << "]";
+                if (w.year) std::cout << " " << *w.year;
+                if (!w.venue.empty()) std::cout << " · " << w.venue;
+                if (h.score > 0) std::cout << " · score " << h.score;
+                std::cout << "\n";
+                if (!w.authors.empty()) {
+                    std::cout << "   ";
+                    for (std::size_t i = 0; i < w.authors.size() && i < 8; ++i) std::cout << (i ? ", " : "") << w.authors[i].name;
+                    if (w.authors.size() > 8) std::cout << ", … (" << w.authors.size() << " authors)";
+                    std::cout << "\n";
+                }
+                if (!h.snippet.empty()) std::cout << "   " << marks_to_ansi(h.snippet, tty) << "\n";
+            }
+            for (const auto& f : resp.facets) {
+                std::cout << "\n" << f.name << (f.exact ? "" : " (estimated)") << ":";
+                for (const auto& v : f.values) std::cout << "  " << v.value << " (" << v.count << ")";
+                std::cout << "\n";
+            }
+            return 0;
+        };
+    }};
+
+}  // namespace

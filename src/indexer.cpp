@@ -1,0 +1,70 @@
+#include "paperdex/indexer.h"
+
+#include <nlohmann/json.hpp>
+
+#include "paperdex/error.h"
+#include "paperdex/schema.h"
+#include "paperdex/text.h"
+
+namespace paperdex {
+
+DocumentBuilder::DocumentBuilder() {
+    termgen_.set_stemmer(Xapian::Stem("english"));
+    termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+void DocumentBuilder::set_database(Xapian::WritableDatabase& db) {
+    termgen_.set_database(db);
+    termgen_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+}
+
+Xapian::Document DocumentBuilder::build(const Work& w) {
+    using namespace schema;
+    if (w.id.empty()) throw InvalidArgument("id", "a work needs an id to be indexed");
+    Xapian::Document doc;
+    termgen_.set_document(doc);
+
+    // Free text: the title counts (1 + kTitleWdfBoost) times per occurrence, so that BM25 favours title
+    // matches; positions run on into the abstract so that phrases work in both.
+    const std::string title = text::normalize(w.title);
+    const std::string abstract = text::normalize(w.abstract);
+    termgen_.index_text(title, 1 + kTitleWdfBoost);
+    termgen_.increase_termpos();
+    termgen_.index_text(abstract);
+    termgen_.index_text(title, 1, std::string(kTitlePrefix));
+
+    for (std::size_t i = 0; i < w.authors.size(); ++i) {
+        const Author& a = w.authors[i];
+        termgen_.increase_termpos();  // no phrase across two names
+        termgen_.index_text(text::normalize(a.name), 1, std::string(kAuthorPrefix));
+        doc.add_boolean_term(std::string(kAuthorKeyPrefix) + author_key(a));
+        if (i < kAuthorSlots) doc.add_value(kAuthorSlotFirst + static_cast<Xapian::valueno>(i), text::squeeze(a.name));
+    }
+    for (std::size_t i = 0; i < w.topics.size(); ++i) {
+        termgen_.increase_termpos();
+        termgen_.index_text(text::normalize(w.topics[i]), 1, std::string(kTopicTextPrefix));
+        doc.add_boolean_term(std::string(kTopicPrefix) + text::key(w.topics[i]));
+        if (i < kTopicSlots) doc.add_value(kTopicSlotFirst + static_cast<Xapian::valueno>(i), w.topics[i]);
+    }
+    if (!w.venue.empty()) {
+        termgen_.increase_termpos();
+        termgen_.index_text(text::normalize(w.venue), 1, std::string(kVenueTextPrefix));
+        doc.add_boolean_term(std::string(kVenuePrefix) + text::key(w.venue));
+        doc.add_value(kVenueSlot, w.venue);
+    }
+    if (!w.type.empty()) {
+        doc.add_boolean_term(std::string(kTypePrefix) + text::key(w.type));
+        doc.add_value(kTypeSlot, w.type);
+    }
+    if (w.year) {
+        doc.add_boolean_term(std::string(kYearPrefix) + std::to_string(*w.year));
+        doc.add_value(kYearSlot, Xapian::sortable_serialise(*w.year));
+    }
+    if (!w.date.empty()) doc.add_value(kDateSlot, w.date);
+
+    doc.add_boolean_term(std::string(kIdPrefix) + w.id);
+    doc.set_data(nlohmann::json(w).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return doc;
+}
+
+}  // namespace paperdex

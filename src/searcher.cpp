@@ -1,0 +1,245 @@
+#include "paperdex/searcher.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "paperdex/error.h"
+#include "paperdex/schema.h"
+#include "paperdex/text.h"
+
+namespace paperdex {
+namespace {
+
+constexpr std::size_t kMaxLimit = 1000;
+constexpr std::size_t kMaxOffset = 100000;
+// Facet counts visit every match up to this many documents; past it they are estimated from the
+// documents checked, scaled to the match estimate, and marked "exact": false (DESIGN.md, "Index schema").
+constexpr Xapian::doccount kFacetCheckBound = 250000;
+constexpr std::size_t kSnippetBytes = 300;
+
+std::optional<int> parse_year(const std::string& s, const std::string& text, const std::string& parameter) {
+    if (s.empty()) return std::nullopt;
+    if (s.size() > 4 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        throw InvalidArgument(parameter, parameter + " must be YEAR or FROM..TO (e.g. 2019..2022), got \"" + text + "\"");
+    return std::stoi(s);
+}
+
+Xapian::Query or_terms(const std::string& facet, const std::vector<std::string>& values) {
+    std::vector<Xapian::Query> terms;
+    for (const auto& v : values)
+        if (!text::squeeze(v).empty()) terms.emplace_back(schema::filter_term(facet, v));
+    if (terms.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+std::string facet_display(const schema::Facet& f, const std::string& value) {
+    if (f.slot_first == schema::kYearSlot && f.slot_count == 1)
+        return std::to_string(static_cast<int>(Xapian::sortable_unserialise(value)));
+    return value;
+}
+
+Work work_of(const Xapian::Document& doc) {
+    Work w;
+    from_json(nlohmann::json::parse(doc.get_data()), w);
+    return w;
+}
+
+}  // namespace
+
+YearRange parse_year_range(const std::string& text_in, const std::string& parameter) {
+    const std::string t = text::squeeze(text_in);
+    YearRange r;
+    auto dots = t.find("..");
+    if (dots == std::string::npos) {
+        r.from = r.to = parse_year(t, t, parameter);
+        if (!r.from) throw InvalidArgument(parameter, parameter + " must not be empty");
+        return r;
+    }
+    r.from = parse_year(t.substr(0, dots), t, parameter);
+    r.to = parse_year(t.substr(dots + 2), t, parameter);
+    if (!r.from && !r.to)
+        throw InvalidArgument(parameter, parameter + " must be YEAR or FROM..TO (e.g. 2019..2022), got \"" + t + "\"");
+    if (r.from && r.to && *r.from > *r.to)
+        throw InvalidArgument(parameter, parameter + " must be FROM..TO with FROM <= TO, got \"" + t + "\"");
+    return r;
+}
+
+void to_json(nlohmann::json& j, const FacetValue& v) { j = {{"value", v.value}, {"count", v.count}}; }
+
+void to_json(nlohmann::json& j, const FacetCounts& f) { j = {{"exact", f.exact}, {"values", f.values}}; }
+
+void to_json(nlohmann::json& j, const Hit& h) {
+    j = {{"id", h.id}, {"rank", h.rank}, {"score", h.score}, {"snippet", h.snippet}, {"title_html", h.title_html}, {"work", h.work}};
+}
+
+void to_json(nlohmann::json& j, const SearchResponse& r) {
+    j = {{"total", r.total}, {"total_exact", r.total_exact}, {"took_ms", r.took_ms},
+         {"corrected_query", r.corrected_query}, {"hits", r.hits}, {"facets", nlohmann::json::object()}};
+    for (const auto& f : r.facets) j["facets"][f.name] = f;
+}
+
+Searcher::Searcher(Xapian::Database db, RankingOptions ranking) : db_(std::move(db)), ranking_(ranking) {}
+
+bool Searcher::reopen() { return db_.reopen(); }
+
+Xapian::BM25Weight Searcher::weighting() const { return Xapian::BM25Weight(ranking_.k1, 0, 1, ranking_.b, 0.5); }
+
+Xapian::Query Searcher::build_filter(const SearchRequest& req) const {
+    std::vector<Xapian::Query> parts;
+    for (auto [facet, values] : {std::pair{"venue", &req.venues}, {"author", &req.authors}, {"topic", &req.topics}, {"type", &req.types}}) {
+        Xapian::Query q = or_terms(facet, *values);
+        if (!q.empty()) parts.push_back(q);
+    }
+    if (req.year.from && req.year.to)
+        parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kYearSlot, Xapian::sortable_serialise(*req.year.from),
+                           Xapian::sortable_serialise(*req.year.to));
+    else if (req.year.from)
+        parts.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kYearSlot, Xapian::sortable_serialise(*req.year.from));
+    else if (req.year.to)
+        parts.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kYearSlot, Xapian::sortable_serialise(*req.year.to));
+    if (parts.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+namespace {
+
+struct ParsedQuery {
+    Xapian::Query query;
+    std::string corrected;
+};
+
+ParsedQuery parse_query(const Xapian::Database& db, const std::string& raw) {
+    const std::string q = text::normalize(raw);
+    if (text::squeeze(q).empty()) return {Xapian::Query::MatchAll, {}};
+    if (std::count(q.begin(), q.end(), '"') % 2 != 0)
+        throw InvalidArgument("q", "unbalanced quote in query: " + raw);
+    Xapian::QueryParser qp;
+    qp.set_database(db);
+    qp.set_stemmer(Xapian::Stem("english"));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_default_op(Xapian::Query::OP_OR);
+    for (const auto& [field, prefix] : schema::text_fields()) qp.add_prefix(std::string(field), std::string(prefix));
+    qp.add_rangeprocessor((new Xapian::NumberRangeProcessor(schema::kYearSlot, "year:"))->release());
+    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                           Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    try {
+        ParsedQuery out{qp.parse_query(q, flags), {}};
+        out.corrected = qp.get_corrected_query_string();
+        return out;
+    } catch (const Xapian::QueryParserError& e) {
+        throw InvalidArgument("q", "cannot parse query \"" + raw + "\": " + e.get_msg());
+    } catch (const Xapian::WildcardError& e) {
+        throw InvalidArgument("q", "wildcard expands to too many terms in \"" + raw + "\": " + e.get_msg());
+    }
+}
+
+}  // namespace
+
+Xapian::Query Searcher::build_query(const SearchRequest& req) const {
+    Xapian::Query q = parse_query(db_, req.query).query;
+    Xapian::Query filter = build_filter(req);
+    if (filter.empty()) return q;
+    return Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+}
+
+SearchResponse Searcher::search(const SearchRequest& req) const {
+    auto t0 = std::chrono::steady_clock::now();
+    if (req.limit > kMaxLimit)
+        throw InvalidArgument("limit", "limit must be 0.." + std::to_string(kMaxLimit) + ", got " + std::to_string(req.limit));
+    if (req.offset > kMaxOffset)
+        throw InvalidArgument("offset", "offset must be 0.." + std::to_string(kMaxOffset) + ", got " + std::to_string(req.offset));
+    std::vector<const schema::Facet*> facets;
+    for (const auto& name : req.facets) facets.push_back(&schema::facet(name));
+
+    ParsedQuery parsed = parse_query(db_, req.query);
+    const bool browse = parsed.query.get_type() == Xapian::Query::LEAF_MATCH_ALL;
+    Xapian::Query query = parsed.query;
+    if (Xapian::Query filter = build_filter(req); !filter.empty())
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+
+    SearchResponse resp;
+    resp.corrected_query = parsed.corrected;
+    try {
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(weighting());
+        // Browsing (no words) lists newest first, as a researcher's profile does.
+        if (req.sort == SortOrder::year || browse) enquire.set_sort_by_value_then_relevance(schema::kYearSlot, true);
+
+        std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+        for (const auto* f : facets)
+            for (unsigned i = 0; i < f->slot_count; ++i) {
+                spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(f->slot_first + i));
+                enquire.add_matchspy(spies.back().get());
+            }
+        const Xapian::doccount check_at_least = facets.empty() ? 0 : std::min(db_.get_doccount(), kFacetCheckBound);
+        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
+                                             static_cast<Xapian::doccount>(req.limit), check_at_least);
+        resp.total = mset.get_matches_estimated();
+        resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+
+        std::size_t spy_index = 0;
+        for (const auto* f : facets) {
+            FacetCounts fc;
+            fc.name = std::string(f->name);
+            std::map<std::string, std::uint64_t> counts;
+            Xapian::doccount seen = 0;
+            for (unsigned i = 0; i < f->slot_count; ++i, ++spy_index) {
+                auto& spy = *spies[spy_index];
+                seen = std::max<Xapian::doccount>(seen, static_cast<Xapian::doccount>(spy.get_total()));
+                for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
+                    counts[facet_display(*f, *it)] += it.get_termfreq();
+            }
+            fc.exact = resp.total_exact && seen >= resp.total;
+            const double scale = (!fc.exact && seen > 0) ? double(resp.total) / double(seen) : 1.0;
+            for (auto& [value, count] : counts)
+                fc.values.push_back({value, static_cast<std::uint64_t>(count * scale + 0.5)});
+            std::sort(fc.values.begin(), fc.values.end(), [](const FacetValue& a, const FacetValue& b) {
+                return a.count != b.count ? a.count > b.count : a.value < b.value;
+            });
+            const std::size_t keep = f->name == "year" ? std::max<std::size_t>(req.facet_limit, 200) : req.facet_limit;
+            if (fc.values.size() > keep) fc.values.resize(keep);
+            resp.facets.push_back(std::move(fc));
+        }
+
+        const Xapian::Stem stemmer("english");
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            Hit h;
+            h.rank = static_cast<unsigned>(req.offset + std::distance(mset.begin(), it));
+            h.score = browse ? 0.0 : it.get_weight();
+            h.work = work_of(it.get_document());
+            h.id = h.work.id;
+            if (req.snippets && !browse) {
+                const unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
+                h.snippet = mset.snippet(h.work.abstract, kSnippetBytes, stemmer, flags, "<mark>", "</mark>", "…");
+                h.title_html = mset.snippet(h.work.title, h.work.title.size() + 16, stemmer,
+                                            Xapian::MSet::SNIPPET_EXHAUSTIVE, "<mark>", "</mark>", "…");
+            } else if (req.snippets) {
+                h.snippet = mset.snippet(h.work.abstract, kSnippetBytes, stemmer, 0, "<mark>", "</mark>", "…");
+                h.title_html = mset.snippet(h.work.title, h.work.title.size() + 16, stemmer, 0, "<mark>", "</mark>", "…");
+            }
+            resp.hits.push_back(std::move(h));
+        }
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw;  // the caller reopens and retries
+    } catch (const Xapian::Error& e) {
+        throw IndexError("search failed: " + e.get_description());
+    }
+    resp.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    return resp;
+}
+
+Xapian::docid Searcher::docid(const std::string& id) const {
+    const std::string term = std::string(schema::kIdPrefix) + id;
+    auto it = db_.postlist_begin(term);
+    if (it == db_.postlist_end(term)) throw NotFound("no work with id \"" + id + "\"");
+    return *it;
+}
+
+Work Searcher::get_work(const std::string& id) const { return work_of(db_.get_document(docid(id))); }
+
+}  // namespace paperdex

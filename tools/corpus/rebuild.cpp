@@ -1,0 +1,29 @@
+// paperdex-corpus rebuild --corpus PATH... --index DIR [--strict] [--quiet]
+#include <iostream>
+
+#include "cli/command.h"
+#include "paperdex/indexer.h"
+
+namespace {
+
+const paperdex::cli::Register rebuild_command{
+    "rebuild", "build a new index generation from the corpus and switch DIR/current to it atomically",
+    [](CLI::App& sub) {
+        auto opt = std::make_shared<paperdex::RebuildOptions>();
+        auto quiet = std::make_shared<bool>(false);
+        sub.add_option("--corpus", opt->corpus_paths, "corpus files or directories (*.jsonl, *.jsonl.gz)")->required();
+        sub.add_option("--index", opt->index_dir, "index directory (holds gen-N/ and current)")->required();
+        sub.add_flag("--strict", opt->strict, "fail, keeping the serving index, if any corpus line is rejected");
+        sub.add_flag("--quiet", *quiet, "no progress line");
+        return [opt, quiet]() {
+            opt->progress = !*quiet;
+            auto r = paperdex::rebuild(*opt);
+            for (const auto& e : r.errors) std::cerr << e.what() << "\n";
+            std::cout << "rebuild: " << r.works << " works, " << r.rejected << " rejected, " << r.seconds << " s, "
+                      << r.bytes << " bytes, " << static_cast<long>(r.works / std::max(r.seconds, 1e-9))
+                      << " works/s -> " << r.generation_dir << "\n";
+            return 0;
+        };
+    }};
+
+}  // namespace
