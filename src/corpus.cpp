@@ -43,6 +43,11 @@ std::vector<std::string> corpus_files(const std::vector<std::string>& paths) {
 
 CorpusStats read_corpus(const std::string& path, const std::function<void(Work&&)>& on_work,
                         const std::function<void(const CorpusError&)>& on_error) {
+    return read_corpus_numbered(path, [&](Work&& w, std::size_t) { on_work(std::move(w)); }, on_error);
+}
+
+CorpusStats read_corpus_numbered(const std::string& path, const std::function<void(Work&&, std::size_t line)>& on_work,
+                                 const std::function<void(const CorpusError&)>& on_error) {
     CorpusStats stats;
     LineReader in(path);
     std::string line;
@@ -73,7 +78,7 @@ CorpusStats read_corpus(const std::string& path, const std::function<void(Work&&
             continue;
         }
         ++stats.accepted;
-        on_work(std::move(w));
+        on_work(std::move(w), in.line_number());
     }
     return stats;
 }

@@ -29,6 +29,10 @@ std::vector<std::string> corpus_files(const std::vector<std::string>& paths);
 CorpusStats read_corpus(const std::string& path, const std::function<void(Work&&)>& on_work,
                         const std::function<void(const CorpusError&)>& on_error);
 
+/// As read_corpus(), and `on_work` also gets the Work's 1-based line number (to report duplicates by place).
+CorpusStats read_corpus_numbered(const std::string& path, const std::function<void(Work&&, std::size_t line)>& on_work,
+                                 const std::function<void(const CorpusError&)>& on_error);
+
 /// Writes Works as JSONL; gzip-compressed when `path` ends in ".gz". Output is complete only after close().
 /// @throws CorpusError(path, 0) if the file cannot be created or written.
 class CorpusWriter {

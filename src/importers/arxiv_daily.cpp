@@ -1,0 +1,101 @@
+// arxiv-daily: one JSONL file per announcement day; a work listed on several days is one work. See importers.h.
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+#include <unordered_map>
+
+#include "importers/importer_internal.h"
+#include "paperdex/text.h"
+
+namespace paperdex::importers {
+namespace {
+
+// "68T07, 92C55" (MSC) and "I.2; I.2.7" (ACM) arrive as one category string; split them so that each is a topic.
+void add_categories(const std::vector<std::string>& categories, std::vector<std::string>& topics) {
+    for (const auto& c : categories) {
+        std::size_t start = 0;
+        while (start <= c.size()) {
+            auto end = c.find_first_of(",;", start);
+            if (end == std::string::npos) end = c.size();
+            std::string t = text::squeeze(std::string_view(c).substr(start, end - start));
+            if (!t.empty() && std::find(topics.begin(), topics.end(), t) == topics.end()) topics.push_back(t);
+            start = end + 1;
+        }
+    }
+}
+
+Work parse_listing(const nlohmann::json& j, const std::string& date) {
+    if (!j.is_object()) throw InvalidArgument("", "a listing must be a JSON object");
+    Work w;
+    std::string id = internal::str(j, "id");
+    if (id.empty()) throw InvalidArgument("id", "missing \"id\"");
+    w.arxiv_id = internal::arxiv_id_without_version(id);
+    w.id = "arxiv:" + w.arxiv_id;
+    w.title = text::squeeze(internal::str(j, "title"));
+    w.abstract = text::squeeze(internal::str(j, "summary"));
+    for (auto& name : internal::str_array(j, "authors")) w.authors.push_back({text::squeeze(name), ""});
+    w.year = std::stoi(date.substr(0, 4));
+    w.date = date;
+    w.venue = "arXiv";
+    w.type = "preprint";
+    add_categories(internal::str_array(j, "categories"), w.topics);
+    w.url = internal::str(j, "abs");
+    if (w.url.empty()) w.url = "https://arxiv.org/abs/" + w.arxiv_id;
+    w.source = "arxiv-daily";
+    return w;
+}
+
+}  // namespace
+
+ImportResult import_arxiv_daily(const std::vector<std::string>& paths, const ImportOptions&) {
+    ImportResult out;
+    static const std::regex name_re(R"((\d{4}-\d{2}-\d{2})\.jsonl(\.gz)?)");
+    struct Day {
+        std::string date, file;
+    };
+    std::vector<Day> days;
+    for (const auto& file : internal::input_files(paths, {".jsonl", ".jsonl.gz"}, out)) {
+        std::smatch m;
+        std::string name = std::filesystem::path(file).filename().string();
+        if (!std::regex_match(name, m, name_re)) {
+            internal::reject(out, file, 0, "file name must be the listing date, YYYY-MM-DD.jsonl[.gz]");
+            continue;
+        }
+        days.push_back({m[1].str(), file});
+    }
+    // "The latest listing wins" is about dates, not about the order the files were named in.
+    std::stable_sort(days.begin(), days.end(), [](const Day& a, const Day& b) { return a.date < b.date; });
+
+    std::unordered_map<std::string, std::size_t> index_of;  // arxiv id -> position in out.works
+    for (const auto& day : days) {
+        internal::for_each_line(day.file, out, [&](std::string& line, std::size_t no) {
+            Work w;
+            try {
+                w = parse_listing(nlohmann::json::parse(line), day.date);
+            } catch (const nlohmann::json::exception& e) {
+                internal::reject(out, day.file, no, internal::json_error(e));
+                return;
+            } catch (const Error& e) {
+                internal::reject(out, day.file, no, e.what());
+                return;
+            }
+            auto it = index_of.find(w.arxiv_id);
+            if (it == index_of.end()) {
+                std::size_t before = out.works.size();
+                internal::accept(out, std::move(w), day.file, no);
+                if (out.works.size() > before) index_of.emplace(out.works.back().arxiv_id, before);
+                return;
+            }
+            if (!validate(w).empty()) {  // a broken later listing must not replace a good one
+                internal::accept(out, std::move(w), day.file, no);  // reports it
+                return;
+            }
+            out.works[it->second] = std::move(w);
+            ++out.read;
+            ++out.folded;
+        });
+    }
+    return out;
+}
+
+}  // namespace paperdex::importers

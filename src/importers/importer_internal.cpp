@@ -1,0 +1,131 @@
+#include "importers/importer_internal.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "paperdex/line_reader.h"
+
+namespace fs = std::filesystem;
+
+namespace paperdex::importers::internal {
+
+std::vector<std::string> input_files(const std::vector<std::string>& paths, const std::vector<std::string>& suffixes,
+                                     ImportResult& out) {
+    auto wanted = [&](const std::string& name) {
+        if (suffixes.empty()) return true;
+        for (const auto& s : suffixes)
+            if (name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0) return true;
+        return false;
+    };
+    std::vector<std::string> files;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (fs::is_directory(p, ec)) {
+            std::vector<std::string> in_dir;
+            for (const auto& e : fs::directory_iterator(p, ec))
+                if (e.is_regular_file() && wanted(e.path().filename().string())) in_dir.push_back(e.path().string());
+            std::sort(in_dir.begin(), in_dir.end());
+            files.insert(files.end(), in_dir.begin(), in_dir.end());
+        } else if (fs::exists(p, ec)) {
+            files.push_back(p);
+        } else {
+            reject(out, p, 0, "no such file or directory");
+        }
+    }
+    return files;
+}
+
+void accept(ImportResult& out, Work&& w, const std::string& file, std::size_t line) {
+    auto problems = validate(w);
+    if (!problems.empty()) {
+        std::string reason;
+        for (const auto& p : problems) reason += (reason.empty() ? "" : "; ") + p;
+        reject(out, file, line, reason);
+        return;
+    }
+    ++out.read;
+    out.works.push_back(std::move(w));
+}
+
+void reject(ImportResult& out, const std::string& file, std::size_t line, const std::string& reason) {
+    ++out.read;
+    out.errors.emplace_back(file, line, reason);
+}
+
+void for_each_line(const std::string& file, ImportResult& out,
+                   const std::function<void(std::string& line, std::size_t line_no)>& body) {
+    try {
+        LineReader in(file);
+        std::string line;
+        while (in.next(line)) {
+            if (line.find_first_not_of(" \t") == std::string::npos) continue;
+            body(line, in.line_number());
+        }
+    } catch (const CorpusError& e) {
+        reject(out, e.file(), e.line(), e.reason());
+    }
+}
+
+std::string json_error(const nlohmann::json::exception& e) {
+    std::string what = e.what();
+    auto pos = what.find("] ");
+    return "invalid JSON: " + (pos == std::string::npos ? what : what.substr(pos + 2));
+}
+
+std::string str(const nlohmann::json& j, const char* field) {
+    auto it = j.find(field);
+    if (it == j.end() || it->is_null()) return {};
+    if (!it->is_string())
+        throw InvalidArgument(field, std::string("\"") + field + "\" must be a string, got " + it->dump());
+    return it->get<std::string>();
+}
+
+std::vector<std::string> str_array(const nlohmann::json& j, const char* field) {
+    std::vector<std::string> out;
+    auto it = j.find(field);
+    if (it == j.end() || it->is_null()) return out;
+    if (!it->is_array())
+        throw InvalidArgument(field, std::string("\"") + field + "\" must be an array of strings, got " + it->dump());
+    for (const auto& v : *it) {
+        if (!v.is_string())
+            throw InvalidArgument(field, std::string("\"") + field + "\" entries must be strings, got " + v.dump());
+        out.push_back(v.get<std::string>());
+    }
+    return out;
+}
+
+std::optional<int> arxiv_id_year(std::string_view id) {
+    // New style "yymm.nnnn(n)", old style "archive(.XX)/yymmnnn".
+    std::string_view yymm;
+    if (auto slash = id.find('/'); slash != std::string_view::npos) yymm = id.substr(slash + 1, 4);
+    else if (id.size() >= 9 && id[4] == '.') yymm = id.substr(0, 4);
+    if (yymm.size() != 4 || !std::all_of(yymm.begin(), yymm.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    int yy = (yymm[0] - '0') * 10 + (yymm[1] - '0');
+    int mm = (yymm[2] - '0') * 10 + (yymm[3] - '0');
+    if (mm < 1 || mm > 12) return std::nullopt;
+    return yy >= 91 ? 1900 + yy : 2000 + yy;  // arXiv started in August 1991
+}
+
+std::string arxiv_id_without_version(std::string_view id) {
+    auto v = id.rfind('v');
+    if (v != std::string_view::npos && v + 1 < id.size() && v > 0 && id[v - 1] >= '0' && id[v - 1] <= '9' &&
+        std::all_of(id.begin() + static_cast<std::ptrdiff_t>(v) + 1, id.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::string(id.substr(0, v));
+    return std::string(id);
+}
+
+std::string bare_doi(std::string_view doi) {
+    for (std::string_view prefix : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"}) {
+        if (doi.size() >= prefix.size() && doi.substr(0, prefix.size()) == prefix) {
+            doi.remove_prefix(prefix.size());
+            break;
+        }
+    }
+    std::string out(doi);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+}  // namespace paperdex::importers::internal

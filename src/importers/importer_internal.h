@@ -1,0 +1,51 @@
+#pragma once
+// What every importer does the same way: expanding input paths, accepting or rejecting a built Work,
+// and reading typed fields out of nlohmann JSON with errors that name the field.
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "paperdex/importers.h"
+
+namespace paperdex::importers::internal {
+
+/// Files named by `paths`: a directory stands for the regular files directly in it whose names end in one of
+/// `suffixes` (all files when empty), sorted by name. A path that does not exist is reported into `out`
+/// (counted as one record read) and skipped.
+std::vector<std::string> input_files(const std::vector<std::string>& paths, const std::vector<std::string>& suffixes,
+                                     ImportResult& out);
+
+/// Counts one record; pushes `w` if validate() finds nothing wrong, else reports "file:line: problems".
+void accept(ImportResult& out, Work&& w, const std::string& file, std::size_t line);
+
+/// Counts one record and reports it as unreadable.
+void reject(ImportResult& out, const std::string& file, std::size_t line, const std::string& reason);
+
+/// Runs `body` over each line of `file` (plain or gzip), skipping blank lines; a CorpusError thrown while
+/// opening or reading is reported into `out` instead of escaping.
+void for_each_line(const std::string& file, ImportResult& out,
+                   const std::function<void(std::string& line, std::size_t line_no)>& body);
+
+/// nlohmann's parse error without its "[json.exception...]" prefix: "invalid JSON: syntax error ...".
+std::string json_error(const nlohmann::json::exception& e);
+
+/// `j[field]` as a string; "" when absent or null. @throws InvalidArgument naming the field if not a string.
+std::string str(const nlohmann::json& j, const char* field);
+
+/// `j[field]` as an array of strings; empty when absent or null. @throws InvalidArgument if another type.
+std::vector<std::string> str_array(const nlohmann::json& j, const char* field);
+
+/// Year of an arXiv id from its yymm ("1912.12953" → 2019, "hep-th/9901001" → 1999); nullopt if not an id.
+std::optional<int> arxiv_id_year(std::string_view id);
+
+/// The id without a version suffix: "2005.02544v2" → "2005.02544".
+std::string arxiv_id_without_version(std::string_view id);
+
+/// Lower-cased bare DOI: "https://doi.org/10.1103/PhysRevD.76" → "10.1103/physrevd.76".
+std::string bare_doi(std::string_view doi);
+
+}  // namespace paperdex::importers::internal
