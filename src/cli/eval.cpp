@@ -1,0 +1,195 @@
+// paperdex eval search --corpus PATH... --queries FILE --qrels FILE [--format NAME] [--index DIR] [--run OUT.trec]
+//                     [--json] [ranking options]
+// `eval` itself is created here; its sub-subcommands (search here, collaborators elsewhere) register through
+// cli/eval_command.h.
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/eval_command.h"
+#include "paperdex/corpus.h"
+#include "paperdex/error.h"
+#include "paperdex/eval.h"
+#include "paperdex/importers.h"
+#include "paperdex/indexer.h"
+#include "paperdex/line_reader.h"
+#include "paperdex/searcher.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const paperdex::cli::Register eval_command{
+    "eval", "measure quality: `eval search` (relevance on judged queries); see `eval --help`", [](CLI::App& sub) {
+        sub.require_subcommand(1);
+        auto runs = std::make_shared<std::map<CLI::App*, std::function<int()>>>();
+        for (auto& c : paperdex::cli::eval_registry()) {
+            CLI::App* s = sub.add_subcommand(c.name, c.help);
+            (*runs)[s] = c.factory(*s);
+        }
+        return [runs]() {
+            for (auto& [s, run] : *runs)
+                if (s->parsed()) return run();
+            return 1;
+        };
+    }};
+
+// The importer for a source file, from its first record: SMART starts with ".I"; a JSON line with "_id" is BEIR,
+// one with "id" and "source" is a paperdex corpus. A directory is judged by its first file.
+std::string detect_format(const std::string& path) {
+    std::string file = path;
+    if (fs::is_directory(path)) {
+        std::vector<std::string> files;
+        for (const auto& e : fs::directory_iterator(path))
+            if (e.is_regular_file()) files.push_back(e.path().string());
+        std::sort(files.begin(), files.end());
+        if (files.empty()) throw paperdex::InvalidArgument("--corpus", path + ": empty directory");
+        file = files.front();
+    }
+    paperdex::LineReader r(file);
+    for (std::string line; r.next(line);) {
+        auto start = line.find_first_not_of(" \t\r");
+        if (start == std::string::npos) continue;
+        if (line.compare(start, 2, ".I") == 0) return "smart";
+        if (line[start] == '{') {
+            auto j = nlohmann::json::parse(line, nullptr, false);
+            if (j.is_object() && j.contains("_id")) return "beir";
+            if (j.is_object() && j.contains("id") && j.contains("source")) return "corpus";
+        }
+        break;
+    }
+    throw paperdex::InvalidArgument("--format", file + ": cannot tell the format from the first record; give --format");
+}
+
+// A directory under /tmp removed on every exit path.
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        path = fs::temp_directory_path() / ("paperdex-eval-" + std::to_string(::getpid()));
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+struct EvalSearchArgs {
+    std::vector<std::string> corpus;
+    std::string format, index, queries, qrels, run;
+    bool json = false, keep_prefix = false;
+    std::size_t depth = 1000;
+    paperdex::RankingOptions ranking;
+};
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+int eval_search(const EvalSearchArgs& a) {
+    if (a.corpus.empty() && a.index.empty())
+        throw paperdex::InvalidArgument("--corpus", "give --corpus PATH... (imported into a temporary index) or --index DIR");
+    // Read the judgments first: a typo in a path should fail before a minute of indexing.
+    const auto qrels = paperdex::eval::read_qrels(a.qrels);
+    const auto queries = paperdex::eval::read_queries(a.queries);
+
+    std::optional<TempDir> tmp;
+    std::string index_dir = a.index;
+    std::size_t docs = 0, rejected = 0;
+    double index_s = 0;
+    if (!a.corpus.empty()) {
+        // Corpus → canonical JSONL → rebuild(): the production import and index path, timed together.
+        tmp.emplace();
+        const auto t0 = std::chrono::steady_clock::now();
+        const std::string format = a.format.empty() ? detect_format(a.corpus.front()) : a.format;
+        auto imported = paperdex::importers::import(format, a.corpus);
+        for (const auto& e : imported.errors) std::cerr << "paperdex: " << e.what() << "\n";
+        rejected += imported.errors.size();
+        const std::string jsonl = (tmp->path / "corpus.jsonl").string();
+        {
+            paperdex::CorpusWriter w(jsonl);
+            for (const auto& work : imported.works) w.write(work);
+            w.close();
+        }
+        imported.works.clear();
+        if (index_dir.empty()) index_dir = (tmp->path / "index").string();
+        paperdex::RebuildOptions ro;
+        ro.corpus_paths = {jsonl};
+        ro.index_dir = index_dir;
+        auto built = paperdex::rebuild(ro);
+        for (const auto& e : built.errors) std::cerr << "paperdex: " << e.what() << "\n";
+        rejected += built.rejected;
+        index_s = seconds_since(t0);
+    }
+    paperdex::Searcher searcher(paperdex::open_index(index_dir), a.ranking);
+    docs = searcher.database().get_doccount();
+
+    paperdex::eval::SearchRunOptions so;
+    so.depth = a.depth;
+    so.strip_id_prefix = !a.keep_prefix;
+    const auto sr = paperdex::eval::run_search(searcher, queries, qrels, so);
+    if (!a.run.empty()) paperdex::eval::write_run(a.run, sr.results, "paperdex");
+    for (const auto& f : sr.failed) std::cerr << "paperdex: query rejected (scores 0): " << f << "\n";
+    if (sr.missing) std::cerr << "paperdex: " << sr.missing << " judged queries are not in " << a.queries << " (they score 0)\n";
+
+    const auto m = paperdex::eval::evaluate(qrels, paperdex::eval::to_run(sr));
+    auto lat = sr.latency_ms;
+    std::sort(lat.begin(), lat.end());
+    const double p50 = paperdex::eval::median_ms(lat);
+    const double p99 = lat.empty() ? 0 : lat[std::min(lat.size() - 1, static_cast<std::size_t>(0.99 * double(lat.size())))];
+    auto r3 = [](double x) { return std::round(x * 1e3) / 1e3; };
+    if (a.json) {
+        nlohmann::json j = m;
+        j["docs"] = docs;
+        j["rejected"] = rejected;
+        j["index_s"] = r3(index_s);
+        j["asked"] = sr.asked;
+        j["missing"] = sr.missing;
+        j["failed"] = sr.failed.size();
+        j["p50_ms"] = r3(p50);
+        j["p99_ms"] = r3(p99);
+        j["ranking"] = {{"k1", a.ranking.k1}, {"b", a.ranking.b}};
+        std::cout << j.dump() << "\n";
+        return 0;
+    }
+    std::cout << std::fixed << std::setprecision(4);
+    std::cout << "index       " << docs << " works";
+    if (!a.corpus.empty()) std::cout << ", built in " << std::setprecision(2) << index_s << " s" << std::setprecision(4);
+    std::cout << "\nqueries     " << m.queries << " judged, " << sr.asked << " searched, " << sr.missing << " missing, "
+              << sr.failed.size() << " rejected\n"
+              << "nDCG@10     " << m.ndcg_at_10 << "\n"
+              << "recall@100  " << m.recall_at_100 << "\n"
+              << "MAP@1000    " << m.map << "\n"
+              << "MRR@10      " << m.mrr_at_10 << "\n"
+              << std::setprecision(2) << "query p50   " << p50 << " ms (p99 " << p99 << " ms)\n";
+    return 0;
+}
+
+const paperdex::cli::RegisterEval eval_search_command{
+    "search", "relevance of `search` on judged queries (BEIR or SMART/TREC): nDCG@10, recall@100, MAP, MRR@10",
+    [](CLI::App& sub) {
+        auto a = std::make_shared<EvalSearchArgs>();
+        sub.add_option("--corpus", a->corpus, "source files or directories, imported into a temporary index");
+        sub.add_option("--format", a->format, "importer for --corpus (beir, smart, corpus, ...); default: detected");
+        sub.add_option("--index", a->index,
+                       "index directory: searched as is without --corpus; with --corpus, built there and kept");
+        sub.add_option("--queries", a->queries, "BEIR queries.jsonl or SMART query.text")->required();
+        sub.add_option("--qrels", a->qrels, "BEIR qrels TSV, TREC 4-column qrels or SMART qrels.text")->required();
+        sub.add_option("--run", a->run, "write the TREC run file (top --depth per query) here");
+        sub.add_option("--depth", a->depth, "hits per query in the run (1..1000)")->capture_default_str();
+        sub.add_flag("--keep-id-prefix", a->keep_prefix,
+                     "write work ids as indexed (\"cacm:1410\"), not the collection's own (\"1410\")");
+        sub.add_flag("--json", a->json, "one JSON line: metrics, docs, index_s, p50_ms, ...");
+        sub.add_option("--k1", a->ranking.k1, "BM25 k1 (term frequency saturation)")->capture_default_str();
+        sub.add_option("--b", a->ranking.b, "BM25 b (document length normalisation, 0..1)")->capture_default_str();
+        return [a]() { return eval_search(*a); };
+    }};
+
+}  // namespace
