@@ -1,1 +1,199 @@
-// http frontend lands with issue 3
+// The HTTP server: cpp-httplib's thread pool, the core routes, errors as JSON, metrics, CORS, the web page.
+#include "paperdex/http.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "http_context.h"
+#include "http_errors.h"
+#include "http_params.h"
+#include "paperdex/error.h"
+#include "paperdex/indexer.h"
+
+namespace paperdex::http {
+
+// Route files of later features declare their registration function here and are called below.
+// void add_routes_discovery(httplib::Server& server, ServerContext& ctx);
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+thread_local std::optional<Clock::time_point> t_request_start;
+
+void add_core_routes(httplib::Server& server, ServerContext& ctx) {
+    ctx.get(server, "/healthz", "/healthz", openapi::healthz_operation(),
+            [&ctx](const httplib::Request&, httplib::Response& res) {
+                const IndexView index = ctx.index();
+                reply_json(res, {{"status", "ok"}, {"generation", index.generation}, {"documents", index.documents}});
+            });
+
+    ctx.get(server, "/api/search", "/api/search", openapi::search_operation(),
+            [&ctx](const httplib::Request& req, httplib::Response& res) {
+                const SearchParams sp = parse_search_params(req.params);
+                const IndexView index = ctx.index();
+                nlohmann::json body = index.searcher.search(sp.request);
+                body["query"] = sp.request.query;
+                body["page"] = sp.page;
+                body["per_page"] = sp.per_page;
+                reply_json(res, body);
+            });
+
+    // Ids contain ':' and '/' (arxiv:hep-th/9901001), so the id is "the rest of the path" — except a
+    // trailing "/similar", which belongs to the similar-works route of the discovery features.
+    ctx.get(server, "/api/works/{id}", R"(/api/works/((?!.*/similar$).+))", openapi::work_operation(),
+            [&ctx](const httplib::Request& req, httplib::Response& res) {
+                reject_unknown(req.params, {});
+                const IndexView index = ctx.index();
+                reply_json(res, {{"work", index.searcher.get_work(req.matches[1].str())}});
+            });
+
+    ctx.get(server, "/metrics", "/metrics", openapi::metrics_operation(),
+            [&ctx](const httplib::Request&, httplib::Response& res) {
+                ctx.index();  // refreshes the index gauges
+                res.set_content(ctx.metrics().render(), "text/plain; version=0.0.4; charset=utf-8");
+            });
+
+    ctx.get(server, "/api/openapi.json", "/api/openapi.json", openapi::openapi_operation(),
+            [&ctx](const httplib::Request&, httplib::Response& res) { reply_json(res, ctx.openapi().document()); });
+}
+
+void set_error_handling(httplib::Server& server) {
+    // A handler threw: map the exception through the one error table. httplib catches everything a handler
+    // throws (also non-std exceptions such as Xapian::Error) and calls this, so bad input never kills the server.
+    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+        const ErrorReply r = error_reply(ep);
+        if (r.status >= 500) std::cerr << "paperdex serve: internal error: " << r.message << "\n";
+        reply_json(res, error_json(r), r.status);
+    });
+    // A status >= 400 without a body came from httplib itself (no route, body too large, bad request line).
+    server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        const std::string message = res.status == 404 ? "no route for " + req.method + " " + req.path
+                                                      : "HTTP " + std::to_string(res.status) + " for " + req.method +
+                                                            " " + req.path;
+        reply_json(res, error_json(status_reply(res.status, message)), res.status);
+        return httplib::Server::HandlerResponse::Handled;
+    }));
+}
+
+void set_metrics(httplib::Server& server, ServerContext& ctx) {
+    server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+        t_request_start = Clock::now();
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    // The logger runs on the worker thread after the response is written, for every request.
+    server.set_logger([&ctx](const httplib::Request&, const httplib::Response& res) {
+        std::string route = take_route_label();
+        if (route.empty()) route = res.status < 400 ? "static" : "unmatched";
+        double seconds = 0;
+        if (t_request_start) seconds = std::chrono::duration<double>(Clock::now() - *t_request_start).count();
+        t_request_start.reset();
+        ctx.metrics().record(route, res.status, seconds);
+    });
+}
+
+void set_cors(httplib::Server& server, const std::string& origin) {
+    if (origin.empty()) return;  // off by default: no Access-Control-* header at all
+    server.set_default_headers({{"Access-Control-Allow-Origin", origin}, {"Vary", "Origin"}});
+    server.Options(".*", [](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+        res.set_header("Access-Control-Allow-Headers", "Content-Type");
+        res.set_header("Access-Control-Max-Age", "600");
+        res.status = 204;
+    });
+}
+
+unsigned thread_count(unsigned requested) {
+    // Keep-alive connections hold a worker while idle, so a browser alone can occupy several; 8 is httplib's own floor.
+    return requested ? requested : std::max(8u, std::thread::hardware_concurrency());
+}
+
+}  // namespace
+
+struct HttpServer::Impl {
+    explicit Impl(ServerOptions o) : ctx(std::move(o)) {}
+    ServerContext ctx;
+    httplib::Server server;
+    int port = 0;
+    std::thread thread;
+};
+
+HttpServer::HttpServer(ServerOptions options) {
+    if (options.port < 0 || options.port > 65535)
+        throw InvalidArgument("port", "port must be 0..65535, got " + std::to_string(options.port));
+    if (options.threads > 1024)
+        throw InvalidArgument("threads", "threads must be 0..1024, got " + std::to_string(options.threads));
+    if (options.web_dir.empty()) options.web_dir = PAPERDEX_WEB_DIR;
+    open_index(options.index_dir);  // fail now, not on the first request
+
+    impl_ = std::make_unique<Impl>(std::move(options));
+    auto& server = impl_->server;
+    auto& ctx = impl_->ctx;
+    const unsigned threads = thread_count(ctx.options().threads);
+    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    server.set_payload_max_length(1 << 20);  // the largest body we accept is a pasted abstract
+
+    set_error_handling(server);
+    set_metrics(server, ctx);
+    set_cors(server, ctx.options().cors_origin);
+
+    // Later features register their routes here, one line each, BEFORE the core routes, so that their
+    // more specific patterns (/api/works/{id}/similar) win over the core ones.
+    // add_routes_discovery(server, ctx);
+    add_core_routes(server, ctx);
+
+    if (std::filesystem::is_directory(ctx.options().web_dir)) {
+        server.set_mount_point("/", ctx.options().web_dir);
+    } else {
+        std::cerr << "paperdex serve: no web page: " << ctx.options().web_dir << " is not a directory\n";
+    }
+}
+
+HttpServer::~HttpServer() { stop(); }
+
+int HttpServer::bind() {
+    if (impl_->port) return impl_->port;
+    const auto& o = impl_->ctx.options();
+    const int port = o.port == 0 ? impl_->server.bind_to_any_port(o.host)
+                                 : (impl_->server.bind_to_port(o.host, o.port) ? o.port : -1);
+    if (port <= 0) throw Error("cannot listen on " + o.host + ":" + std::to_string(o.port));
+    impl_->port = port;
+    return port;
+}
+
+void HttpServer::run() {
+    bind();
+    impl_->server.listen_after_bind();
+}
+
+void HttpServer::start() {
+    bind();
+    impl_->thread = std::thread([this] { impl_->server.listen_after_bind(); });
+    // stop() only works on a running server, so do not return before it runs.
+    while (!impl_->server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+void HttpServer::stop() {
+    if (!impl_) return;
+    impl_->server.stop();
+    if (impl_->thread.joinable()) impl_->thread.join();
+}
+
+int HttpServer::port() const noexcept { return impl_->port; }
+
+std::string HttpServer::url() const {
+    return "http://" + impl_->ctx.options().host + ":" + std::to_string(impl_->port) + "/";
+}
+
+void serve(const ServerOptions& options) {
+    HttpServer server(options);
+    server.run();
+}
+
+}  // namespace paperdex::http

@@ -1,0 +1,52 @@
+#pragma once
+/// The HTTP frontend: the JSON API under /api/, /healthz, /metrics and the web page, served by
+/// cpp-httplib's thread pool over an index directory (../shared/DESIGN.md, "Serving").
+#include <memory>
+#include <string>
+
+namespace paperdex::http {
+
+/// How to serve. Defaults suit a local run (`paperdex serve --index index`).
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    int port = 8080;              ///< 0 = any free port (see HttpServer::port())
+    std::string index_dir = "index";  ///< holds gen-N/ and `current` (or a plain Xapian database)
+    unsigned threads = 0;         ///< worker threads, each with its own Searcher; 0 = max(8, cores)
+    std::string cors_origin;      ///< value of Access-Control-Allow-Origin; empty = CORS off (no headers)
+    std::string web_dir;          ///< static files served at /; empty = the repository's web/ directory
+};
+
+/// A server that can run in the calling thread (run()) or in the background (start()), so tests can
+/// start one in-process on a free port and stop it. Each worker thread owns its Searcher and reopens
+/// when DIR/current points at a new generation, so a rebuild is served without restart.
+class HttpServer {
+public:
+    /// Opens the index once to fail fast. @throws NotFound if `index_dir` holds no index, IndexError if
+    /// it cannot be opened, InvalidArgument("port"/"threads", ...) on out-of-range options.
+    explicit HttpServer(ServerOptions options);
+    ~HttpServer();  ///< stops the server if it runs
+    HttpServer(const HttpServer&) = delete;
+    HttpServer& operator=(const HttpServer&) = delete;
+
+    /// Binds host:port (port 0 = any free port) and returns the bound port.
+    /// @throws Error("cannot listen on HOST:PORT") if the address is taken or invalid.
+    int bind();
+    /// Binds if needed, then serves in the calling thread until stop(). @throws Error as bind().
+    void run();
+    /// Binds if needed and serves on a background thread; returns once the server accepts connections.
+    void start();
+    /// Stops accepting, finishes the requests in flight and joins the background thread. Idempotent.
+    void stop();
+
+    int port() const noexcept;      ///< the bound port, 0 before bind()
+    std::string url() const;        ///< "http://HOST:PORT/"
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+/// Binds and serves until the process ends (HttpServer::run). @throws as HttpServer.
+void serve(const ServerOptions& options);
+
+}  // namespace paperdex::http

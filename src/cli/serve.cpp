@@ -1,0 +1,33 @@
+// `paperdex serve`: the JSON API, /metrics and the web page over one index directory.
+#include <iostream>
+#include <memory>
+
+#include "cli/command.h"
+#include "paperdex/http.h"
+
+namespace {
+
+const paperdex::cli::Register serve_command{
+    "serve", "serve the JSON API (/api/...), /healthz, /metrics and the web page over HTTP", [](CLI::App& sub) {
+        auto opt = std::make_shared<paperdex::http::ServerOptions>();
+        sub.add_option("--index", opt->index_dir, "index directory (holds gen-N/ and current)")
+            ->capture_default_str();
+        sub.add_option("--host", opt->host, "address to listen on")->capture_default_str();
+        sub.add_option("--port", opt->port, "port to listen on; 0 = any free port")
+            ->capture_default_str()
+            ->check(CLI::Range(0, 65535));
+        sub.add_option("--threads", opt->threads, "worker threads, each with its own Searcher; 0 = max(8, cores)")
+            ->capture_default_str();
+        sub.add_option("--cors-origin", opt->cors_origin,
+                       "send Access-Control-Allow-Origin: ORIGIN (CORS is off without it)");
+        sub.add_option("--web", opt->web_dir, "directory of the web page served at / (default: the repository's web/)");
+        return [opt] {
+            paperdex::http::HttpServer server(*opt);
+            server.bind();
+            std::cout << "paperdex: serving " << opt->index_dir << " on " << server.url() << std::endl;
+            server.run();
+            return 0;
+        };
+    }};
+
+}  // namespace

@@ -1,0 +1,78 @@
+// Error class → HTTP status and stable code, in one table (STYLE.md "Errors"; cf. meilisearch error codes).
+#include "http_errors.h"
+
+#include <array>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "paperdex/error.h"
+
+namespace paperdex::http {
+namespace {
+
+template <class E>
+bool is(const std::exception& e) {
+    return dynamic_cast<const E*>(&e) != nullptr;
+}
+
+struct ErrorClass {
+    bool (*matches)(const std::exception&);
+    int status;
+    std::string_view code;
+};
+
+// First match wins, so more specific classes come first. Anything not listed is a 500.
+constexpr std::array kErrorTable{
+    ErrorClass{is<InvalidArgument>, 400, "invalid_parameter"},
+    ErrorClass{is<CorpusError>, 400, "invalid_input"},
+    ErrorClass{is<NotFound>, 404, "not_found"},
+};
+
+// Statuses httplib sets on its own (no handler ran), so they get a code of the same family.
+struct StatusCode {
+    int status;
+    std::string_view code;
+};
+constexpr std::array kStatusTable{
+    StatusCode{400, "bad_request"},       StatusCode{404, "not_found"},
+    StatusCode{405, "method_not_allowed"}, StatusCode{413, "payload_too_large"},
+    StatusCode{414, "uri_too_long"},      StatusCode{416, "range_not_satisfiable"},
+};
+
+}  // namespace
+
+ErrorReply error_reply(std::exception_ptr error) {
+    try {
+        if (error) std::rethrow_exception(error);
+        return {500, "internal", "unknown error", ""};
+    } catch (const std::exception& e) {
+        for (const auto& c : kErrorTable) {
+            if (!c.matches(e)) continue;
+            ErrorReply r{c.status, std::string(c.code), e.what(), ""};
+            if (const auto* ia = dynamic_cast<const InvalidArgument*>(&e)) r.parameter = ia->parameter();
+            return r;
+        }
+        return {500, "internal", e.what(), ""};
+    } catch (const Xapian::Error& e) {
+        // Xapian errors do not derive from std::exception; the library should have wrapped them.
+        return {500, "internal", "index error: " + e.get_description(), ""};
+    } catch (...) {
+        return {500, "internal", "unknown error", ""};
+    }
+}
+
+ErrorReply status_reply(int status, std::string message) {
+    for (const auto& s : kStatusTable)
+        if (s.status == status) return {status, std::string(s.code), std::move(message), ""};
+    return {status, status >= 500 ? "internal" : "bad_request", std::move(message), ""};
+}
+
+nlohmann::json error_json(const ErrorReply& reply) {
+    nlohmann::json e{{"code", reply.code}, {"message", reply.message}};
+    if (!reply.parameter.empty()) e["parameter"] = reply.parameter;
+    return {{"error", std::move(e)}};
+}
+
+}  // namespace paperdex::http
