@@ -39,8 +39,8 @@ Work merge_group(std::vector<Work>& works, const Group& g) {
     out.date = first(&Work::date);
     out.venue = first(&Work::venue);
     out.type = first(&Work::type);
-    out.doi = first(&Work::doi);
-    out.arxiv_id = first(&Work::arxiv_id);
+    out.doi = first(&Work::doi);  // as the first source spelled it; matching ignored case
+    out.arxiv_id = g.arxiv_id;  // already without a version suffix
     out.url = first(&Work::url);
     for (auto i : g.members)
         if (!out.year && works[i].year) out.year = works[i].year;
