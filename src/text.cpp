@@ -5,6 +5,8 @@
 #include <stdexcept>
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
@@ -85,11 +87,56 @@ std::string squeeze(std::string_view s) {
 
 std::string key(std::string_view s) {
     std::string f = fold(s);
-    for (auto& c : f) {
-        unsigned char u = static_cast<unsigned char>(c);
-        if (u < 0x80 && !std::isalnum(u) && c != '-') c = ' ';
+    if (is_ascii(f)) {
+        for (auto& c : f) {
+            unsigned char u = static_cast<unsigned char>(c);
+            if (!std::isalnum(u) && c != '-') c = ' ';
+        }
+        return squeeze(f);
     }
-    return squeeze(f);
+    // Outside ASCII, punctuation is known by its Unicode category: "Yan\u2010Wen" (U+2010 HYPHEN, as OpenAlex
+    // writes it) must key like "Yan-Wen". Letters with a stroke have no decomposition, so removing marks leaves
+    // them; "\u0141ukasz" and "Lukasz" are the same name in a key.
+    std::string out;
+    out.reserve(f.size());
+    const auto* p = reinterpret_cast<const uint8_t*>(f.data());
+    int32_t i = 0, n = static_cast<int32_t>(f.size());
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        if (c < 0x80) {
+            out.push_back(std::isalnum(c) || c == '-' ? static_cast<char>(c) : ' ');
+            continue;
+        }
+        switch (u_charType(c)) {
+            case U_DASH_PUNCTUATION: out.push_back('-'); continue;
+            case U_CONNECTOR_PUNCTUATION: case U_START_PUNCTUATION: case U_END_PUNCTUATION:
+            case U_INITIAL_PUNCTUATION: case U_FINAL_PUNCTUATION: case U_OTHER_PUNCTUATION:
+            case U_SPACE_SEPARATOR: case U_LINE_SEPARATOR: case U_PARAGRAPH_SEPARATOR:
+                out.push_back(' ');
+                continue;
+            default: break;
+        }
+        switch (c) {
+            case 0x0142: out.push_back('l'); continue;   // ł
+            case 0x00F8: out.push_back('o'); continue;   // ø
+            case 0x0111: out.push_back('d'); continue;   // đ
+            case 0x0131: out.push_back('i'); continue;   // ı (dotless i; "Mart\u0131\u0301n")
+            case 0x0127: out.push_back('h'); continue;   // ħ
+            case 0x00E6: out += "ae"; continue;          // æ
+            case 0x0153: out += "oe"; continue;          // œ
+            default: break;
+        }
+        if (c < 0) {  // invalid UTF-8: keep the replacement character, as normalize() does
+            out += "\uFFFD";
+            continue;
+        }
+        char buf[4];
+        int32_t len = 0;
+        U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(buf), len, c);
+        out.append(buf, static_cast<std::size_t>(len));
+    }
+    return squeeze(out);
 }
 
 std::vector<std::string> words(std::string_view s) {

@@ -14,8 +14,10 @@ std::string normalize(std::string_view s);
 /// normalize() then Unicode case folding (ICU NFKC_Casefold): "Bal\u00e1zs" → "balazs".
 std::string fold(std::string_view s);
 
-/// Key of a name or label: fold(), punctuation other than '-' turned to spaces, whitespace collapsed,
-/// trimmed. "  Kim   Hazelwood " and "kim hazelwood" → "kim hazelwood". Empty for empty input.
+/// Key of a name or label: fold(), punctuation other than '-' turned to spaces (Unicode dashes such as
+/// U+2010 become '-'), letters with a stroke or ligatures that have no decomposition spelled in ASCII
+/// (ł→l, ø→o, đ→d, ı→i, ħ→h, æ→ae, œ→oe), whitespace collapsed, trimmed.
+/// "  Kim   Hazelwood " and "kim hazelwood" → "kim hazelwood"; "Łukasz" → "lukasz". Empty for empty input.
 std::string key(std::string_view s);
 
 /// Words of `s` by ICU word boundaries (UAX #29; dictionary-based for CJK/Thai), folded, punctuation dropped.

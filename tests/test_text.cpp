@@ -1,0 +1,58 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "paperdex/text.h"
+
+using namespace paperdex::text;
+
+// Names below are spelled as the real sources spell them: OAI (Balázs, Šrámek), OpenAlex (Munafò, "Yan‐Wen"
+// with U+2010, "Martı́n" as dotless i + combining acute, Łukasz), the profile pages (Kim Hazelwood).
+
+TEST_CASE("text: fold removes accents and case on real author names") {
+    CHECK(fold("Balázs") == "balazs");
+    CHECK(fold("Rastislav Šrámek") == "rastislav sramek");
+    CHECK(fold("Marcus R. Munafò") == "marcus r. munafo");
+    CHECK(fold("Kim Hazelwood") == "kim hazelwood");
+    CHECK(fold("Straße") == "strasse");
+    CHECK(fold("ﬁnance Ⅸ") == "finance ix");  // NFKC: ligature and roman numeral
+}
+
+TEST_CASE("text: normalize removes accents but keeps case, so AND/OR stay operators") {
+    CHECK(normalize("Gödel AND Erdős") == "Godel AND Erdos");
+    CHECK(normalize("Kim Hazelwood") == "Kim Hazelwood");
+    CHECK(normalize("C. Balázs") == "C. Balazs");
+}
+
+TEST_CASE("text: key makes name variants of punctuation, spacing, accents and case equal") {
+    CHECK(key("  Kim   Hazelwood ") == "kim hazelwood");
+    CHECK(key("kim hazelwood") == "kim hazelwood");
+    CHECK(key("C. Bal\u00e1zs") == key("C. Balazs"));
+    CHECK(key("O'Brien, J.") == "o brien j");
+    CHECK(key("C.-P. Yuan") == "c -p yuan");
+    CHECK(key("") == "");
+    // The Unicode hyphen U+2010 keys like '-'; stroke letters and dotless i like their plain letters.
+    CHECK(key("Yan\u2010Wen Tan") == "yan-wen tan");
+    CHECK(key("Yan\u2010Wen Tan") == key("Yan-Wen Tan"));
+    CHECK(key("\u0141ukasz Kaiser") == "lukasz kaiser");
+    CHECK(key("Mart\u0131\u0301n Abadi") == key("Mart\u00edn Abadi"));
+    CHECK(key("Mikkel \u00d8bro") == "mikkel obro");
+    CHECK(key("\u201cquoted\u201d \u00b7 title") == "quoted title");
+}
+
+TEST_CASE("text: words splits on UAX #29 boundaries, folds, drops punctuation") {
+    CHECK(words("RecNMP: Accelerating Personalized Recommendation with Near-Memory Processing") ==
+          std::vector<std::string>{"recnmp", "accelerating", "personalized", "recommendation", "with", "near", "memory",
+                                   "processing"});
+    CHECK(words("Deep learning-based models, 4.2x faster") ==
+          std::vector<std::string>{"deep", "learning", "based", "models", "4.2x", "faster"});
+    // No spaces between Chinese words: ICU's dictionary finds them.
+    CHECK(words("深度学习推荐系统") == std::vector<std::string>{"深度", "学习", "推荐", "系统"});
+}
+
+TEST_CASE("text: squeeze collapses whitespace and newlines, trims") {
+    CHECK(squeeze("  Sensor simulation is pivotal\nfor scalable\t validation  ") ==
+          "Sensor simulation is pivotal for scalable validation");
+    CHECK(squeeze(" \n ") == "");
+}
