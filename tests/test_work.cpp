@@ -1,0 +1,88 @@
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "paperdex/error.h"
+#include "paperdex/work.h"
+
+using paperdex::Author;
+using paperdex::InvalidArgument;
+using paperdex::Work;
+
+// Designated initializers name only the known fields; GCC 12 warns about the rest under -Wextra.
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
+namespace {
+
+// Every field set, values as the arxiv-oai importer makes them for arXiv 0704.0001.
+Work full_work() {
+    return Work{.id = "arxiv:0704.0001",
+                .title = "Calculation of prompt diphoton production cross sections at Tevatron and LHC energies",
+                .abstract = "A fully differential calculation in perturbative quantum chromodynamics is presented.",
+                .authors = {{"C. Balázs", ""}, {"E. L. Berger", "orcid:0000-0000"}},
+                .year = 2007,
+                .date = "2007-04-02",
+                .venue = "Phys.Rev.D76:013009,2007",
+                .type = "article",
+                .topics = {"hep-ph"},
+                .doi = "10.1103/physrevd.76.013009",
+                .arxiv_id = "0704.0001",
+                .url = "https://arxiv.org/abs/0704.0001",
+                .source = "arxiv-oai"};
+}
+
+Work parse(const std::string& text) { return nlohmann::json::parse(text).get<Work>(); }
+
+}  // namespace
+
+TEST_CASE("work: JSON round trip keeps every field") {
+    Work w = full_work();
+    std::string line = nlohmann::json(w).dump();
+    CHECK(parse(line) == w);
+    // Unknown fields are ignored; a bare author name is accepted.
+    Work b = parse(R"({"id":"cacm:1","title":"T","source":"smart","authors":["A. J. Perlis"],"extra":1})");
+    CHECK(b.authors == std::vector<Author>{{"A. J. Perlis", ""}});
+}
+
+TEST_CASE("work: empty fields are left out of the JSON form") {
+    Work w{.id = "cacm:1", .title = "Preliminary Report-International Algebraic Language", .source = "smart"};
+    CHECK(nlohmann::json(w).dump() ==
+          R"({"id":"cacm:1","source":"smart","title":"Preliminary Report-International Algebraic Language"})");
+}
+
+TEST_CASE("work: from_json names the field and the value it got") {
+    CHECK_THROWS_WITH_AS(parse(R"({"id":"a","title":"t","source":"s","year":"2019a"})"),
+                         "\"year\" must be an integer, got \"2019a\"", InvalidArgument);
+    CHECK_THROWS_WITH_AS(parse(R"({"id":"a","title":"t","source":"s","authors":"Kim"})"),
+                         "\"authors\" must be an array, got \"Kim\"", InvalidArgument);
+    CHECK_THROWS_WITH_AS(parse(R"({"id":7})"), "\"id\" must be a string, got 7", InvalidArgument);
+    CHECK_THROWS_WITH_AS(parse(R"({"id":"a","topics":["x",1]})"), "\"topics\" entries must be strings, got 1",
+                         InvalidArgument);
+    CHECK_THROWS_WITH_AS(parse(R"([1])"), "a work must be a JSON object, got [1]", InvalidArgument);
+    try {
+        parse(R"({"year":"x"})");
+    } catch (const InvalidArgument& e) {
+        CHECK(e.parameter() == "year");
+    }
+}
+
+TEST_CASE("work: validate lists each problem") {
+    CHECK(paperdex::validate(full_work()).empty());
+    // A title or an abstract is enough (CACM .I 3193 has only an abstract).
+    CHECK(paperdex::validate(Work{.id = "cacm:3193", .abstract = "Work is in progress.", .source = "smart"}).empty());
+    Work bad{.authors = {{" ", ""}}, .year = 19, .date = "2007-4-2"};
+    CHECK(paperdex::validate(bad) == std::vector<std::string>{
+                                         "missing \"id\"",
+                                         "missing \"title\"",
+                                         "missing \"source\"",
+                                         "\"year\" must be 1000..2100, got 19",
+                                         "\"date\" must be YYYY-MM-DD, got \"2007-4-2\"",
+                                         "\"authors\"[0] has an empty name",
+                                     });
+}
+
+TEST_CASE("work: author_key is the id when there is one, else the name's key") {
+    CHECK(paperdex::author_key({"Marcus R. Munafò", "openalex:A5006758334"}) == "id:openalex:A5006758334");
+    CHECK(paperdex::author_key({"Marcus R. Munafò", ""}) == "marcus r munafo");
+    CHECK(paperdex::author_key({"Kim  Hazelwood", ""}) == paperdex::author_key({"kim hazelwood", ""}));
+}
