@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Regenerates the default corpus in corpus/ from ../shared with the corpus tool:
+#   corpus/seeds.jsonl           the three seed documents, imported and merged in one run
+#   corpus/arxiv-sample.jsonl.gz a real subset of the arXiv daily listings (../shared/data/arxiv-daily):
+#       every work whose categories include a systems / IR / software category (cs.AR cs.DC cs.PF cs.PL cs.SE
+#       cs.OS cs.IR cs.DB) or whose primary category is cs.LG, on any day -- the seeds' neighbourhood (machine
+#       learning for systems, recommendation) -- plus every work listed in the first week of August 2025
+#       (2025-08-01..2025-08-07, all categories), so the sample also has a dense co-author graph.
+#   Every listing line of a chosen work is kept (all days), so the importer's "latest listing wins" still applies.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=${PAPERDEX_SHARED:-../shared}
+[ -x build/paperdex-corpus ] || tools/build.sh
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/arxiv" corpus
+
+python3 - "$shared/data/arxiv-daily" "$tmp/arxiv" <<'PY'
+import glob, gzip, json, os, sys
+src, dst = sys.argv[1], sys.argv[2]
+systems = {"cs.AR", "cs.DC", "cs.PF", "cs.PL", "cs.SE", "cs.OS", "cs.IR", "cs.DB"}
+files = sorted(glob.glob(os.path.join(src, "*.jsonl.gz")))
+chosen = set()
+for f in files:
+    day = os.path.basename(f)[:10]
+    with gzip.open(f, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            cats = d.get("categories") or []
+            if systems & set(cats) or (cats and cats[0] == "cs.LG") or "2025-08-01" <= day <= "2025-08-07":
+                chosen.add(d["id"])
+for f in files:
+    out = os.path.join(dst, os.path.basename(f))
+    with gzip.open(f, "rt", encoding="utf-8") as fh, gzip.open(out, "wt", encoding="utf-8") as o:
+        for line in fh:
+            if json.loads(line)["id"] in chosen:
+                o.write(line)
+PY
+
+seeds="$shared/seeds"
+build/paperdex-corpus import -f bzpeer-profile "$seeds"/000_*.txt "$seeds"/002_*.txt \
+    -i "arxiv-listing:$(ls "$seeds"/001_*.txt)" -o corpus/seeds.jsonl --strict
+build/paperdex-corpus import -f arxiv-daily "$tmp/arxiv" -o corpus/arxiv-sample.jsonl.gz --strict
+build/paperdex-corpus stats corpus/seeds.jsonl corpus/arxiv-sample.jsonl.gz | head -20
+ls -l corpus/
