@@ -15,6 +15,8 @@
 
 #include "paperdex/error.h"
 #include "paperdex/eval.h"
+#include "paperdex/corpus.h"
+#include "paperdex/importers.h"
 #include "paperdex/indexer.h"
 #include "paperdex/searcher.h"
 
@@ -244,6 +246,43 @@ TEST_CASE("eval: agrees with eval.py to 4 decimals on a shuffled SciFact run") {
     auto run_path = (dir / "run.trec").string();
     write_run(run_path, results, "shuffled");
     check_agrees(kScifactTest, run_path);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("eval: agrees with eval.py on the run paperdex's search makes on CACM") {
+    // The real path: SMART importer -> corpus -> rebuild() -> Searcher::search for each judged query.
+    auto dir = fresh_dir("cacm");
+    auto imported = importers::import("smart", {kData + "/cacm/cacm.all.gz"});
+    REQUIRE(imported.works.size() == 3204);
+    {
+        CorpusWriter w((dir / "cacm.jsonl").string());
+        for (const auto& work : imported.works) w.write(work);
+        w.close();
+    }
+    RebuildOptions ro;
+    ro.corpus_paths = {(dir / "cacm.jsonl").string()};
+    ro.index_dir = (dir / "index").string();
+    REQUIRE(rebuild(ro).works == 3204);
+    Searcher searcher(open_index(ro.index_dir));
+
+    Qrels qrels = read_qrels(kCacmSmart);
+    SearchRun sr = run_search(searcher, read_queries(kData + "/cacm/query.text"), qrels);
+    CHECK(sr.asked == 52);
+    CHECK(sr.missing == 0);
+    CHECK(sr.latency_ms.size() == 52);
+    REQUIRE(sr.results.count("01"));                 // keyed as the qrels spell the query
+    CHECK(sr.results.at("01").size() == 1000);
+    CHECK(sr.results.at("01")[0].doc_id.find(':') == std::string::npos);  // "1410", not "cacm:1410"
+
+    auto run_path = (dir / "run.trec").string();
+    write_run(run_path, sr.results, "paperdex");
+    // eval.py reads the TREC qrels (it takes SMART's "0 0" columns for a relevance of 0); ours reads either.
+    check_agrees(kCacmTrec, run_path);
+    CHECK(evaluate(qrels, to_run(sr)).map == evaluate(read_qrels(kCacmTrec), read_run(run_path)).map);
+
+    SearchRunOptions bad;
+    bad.depth = 0;
+    CHECK_THROWS_WITH_AS(run_search(searcher, {}, qrels, bad), "depth must be 1..1000, got 0", InvalidArgument);
     fs::remove_all(dir);
 }
 
