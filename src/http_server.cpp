@@ -87,8 +87,9 @@ void set_metrics(httplib::Server& server, ServerContext& ctx) {
         t_request_start = Clock::now();
         return httplib::Server::HandlerResponse::Unhandled;
     });
-    // The logger runs on the worker thread after the response is written, for every request.
-    server.set_logger([&ctx](const httplib::Request&, const httplib::Response& res) {
+    // Runs on the worker thread for every response (also httplib's own 404s) once its status and body are
+    // final, just before it is written: so a client that has read a response finds it already counted.
+    server.set_post_routing_handler([&ctx](const httplib::Request&, httplib::Response& res) {
         std::string route = take_route_label();
         if (route.empty()) route = res.status < 400 ? "static" : "unmatched";
         double seconds = 0;

@@ -1,0 +1,508 @@
+// The HTTP API against a real server, started in-process on a free port, over an index built from real
+// data: the three seeds (merged as `paperdex-corpus import` does), the arXiv OAI sample and the OpenAlex sample.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include "http_errors.h"
+#include "paperdex/corpus.h"
+#include "paperdex/error.h"
+#include "paperdex/http.h"
+#include "paperdex/importers.h"
+#include "paperdex/indexer.h"
+#include "paperdex/merge.h"
+#include "paperdex/text.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using paperdex::Work;
+
+namespace {
+
+fs::path temp_root() {
+    static const fs::path dir = [] {
+        auto d = fs::temp_directory_path() / ("paperdex-test-http-" + std::to_string(::getpid()));
+        fs::remove_all(d);
+        fs::create_directories(d);
+        return d;
+    }();
+    static const struct Cleanup {
+        ~Cleanup() { std::error_code ec; fs::remove_all(dir, ec); }
+    } cleanup;
+    return dir;
+}
+
+std::string write_corpus(const std::string& name, const std::vector<Work>& works) {
+    const std::string path = (temp_root() / name).string();
+    paperdex::CorpusWriter out(path);
+    for (const auto& w : works) out.write(w);
+    out.close();
+    return path;
+}
+
+std::vector<Work> imported(std::string_view format, const std::vector<std::string>& paths) {
+    auto r = paperdex::importers::import(format, paths);
+    REQUIRE(r.errors.empty());
+    return std::move(r.works);
+}
+
+std::string seed(const std::string& prefix) {
+    for (const auto& e : fs::directory_iterator(PAPERDEX_SEEDS_DIR))
+        if (e.path().filename().string().rfind(prefix, 0) == 0) return e.path().string();
+    FAIL("no seed " << prefix);
+    return {};
+}
+
+// The corpus files, each a real source, written once per test binary.
+struct Corpus {
+    std::string seeds, oai, openalex;
+    std::vector<Work> works;  // all of them, for brute-force expectations
+};
+
+const Corpus& corpus() {
+    static const Corpus c = [] {
+        Corpus c;
+        auto profile = imported("bzpeer-profile", {seed("000_"), seed("002_")});
+        auto listing = imported("arxiv-listing", {seed("001_")});
+        profile.insert(profile.end(), listing.begin(), listing.end());
+        const auto seeds = paperdex::merge_works(std::move(profile)).works;
+        const auto oai = imported("arxiv-oai", {std::string(PAPERDEX_DATA_DIR) +
+                                                "/arxiv-kaggle-sample/arxiv-metadata-oai-snapshot.head200.json"});
+        const auto openalex =
+            imported("openalex", {std::string(PAPERDEX_DATA_DIR) + "/openalex-sample/sample_works.json.gz"});
+        c.seeds = write_corpus("seeds.jsonl", seeds);
+        c.oai = write_corpus("arxiv-oai.jsonl", oai);
+        c.openalex = write_corpus("openalex.jsonl", openalex);
+        for (const auto* part : {&seeds, &oai, &openalex}) c.works.insert(c.works.end(), part->begin(), part->end());
+        return c;
+    }();
+    return c;
+}
+
+std::string build_index(const std::string& name, const std::vector<std::string>& corpus_paths) {
+    paperdex::RebuildOptions opt;
+    opt.corpus_paths = corpus_paths;
+    opt.index_dir = (temp_root() / name).string();
+    opt.threads = 1;
+    paperdex::rebuild(opt);
+    return opt.index_dir;
+}
+
+const std::string& main_index() {
+    static const std::string dir = build_index("index", {corpus().seeds, corpus().oai, corpus().openalex});
+    return dir;
+}
+
+// A server on a free port over `index_dir`, stopped when the test case ends.
+struct TestServer {
+    explicit TestServer(paperdex::http::ServerOptions o) : server(prepare(std::move(o))), client("127.0.0.1", port()) {}
+    explicit TestServer(const std::string& index_dir) : TestServer(options(index_dir)) {}
+
+    static paperdex::http::ServerOptions options(const std::string& index_dir) {
+        paperdex::http::ServerOptions o;
+        o.index_dir = index_dir;
+        return o;
+    }
+    static paperdex::http::ServerOptions prepare(paperdex::http::ServerOptions o) {
+        o.host = "127.0.0.1";
+        o.port = 0;
+        if (o.threads == 0) o.threads = 2;
+        return o;
+    }
+    int port() {
+        server.start();
+        return server.port();
+    }
+
+    httplib::Result get(const std::string& path, const httplib::Params& params = {}) {
+        return client.Get(path, params, httplib::Headers{});
+    }
+    json get_json(const std::string& path, const httplib::Params& params = {}, int expect_status = 200) {
+        auto res = get(path, params);
+        REQUIRE(res);
+        CHECK(res->status == expect_status);
+        CHECK(res->get_header_value("Content-Type") == "application/json");
+        return json::parse(res->body);
+    }
+
+    paperdex::http::HttpServer server;
+    httplib::Client client;
+};
+
+std::vector<std::string> hit_ids(const json& body) {
+    std::vector<std::string> ids;
+    for (const auto& h : body.at("hits")) ids.push_back(h.at("id").get<std::string>());
+    return ids;
+}
+
+std::size_t count_works(const std::function<bool(const Work&)>& pred) {
+    return static_cast<std::size_t>(std::count_if(corpus().works.begin(), corpus().works.end(), pred));
+}
+
+bool has_topic(const Work& w, const std::string& t) {
+    return std::find(w.topics.begin(), w.topics.end(), t) != w.topics.end();
+}
+
+}  // namespace
+
+TEST_CASE("http: /healthz reports the generation and document count") {
+    TestServer s(main_index());
+    const json body = s.get_json("/healthz");
+    CHECK(body == json{{"status", "ok"}, {"generation", 1}, {"documents", corpus().works.size()}});
+    CHECK(corpus().works.size() == 321);  // 21 merged seed works + 200 arXiv OAI + 100 OpenAlex
+}
+
+TEST_CASE("http: /api/search ranks works with snippets and facet counts") {
+    TestServer s(main_index());
+
+    SUBCASE("an author's recommendation works, the recommendation papers first") {
+        const json body = s.get_json("/api/search", {{"q", "recommendation"}, {"author", "Kim Hazelwood"},
+                                                     {"facets", "year,author"}});
+        CHECK(body.at("query") == "recommendation");
+        CHECK(body.at("page") == 1);
+        CHECK(body.at("per_page") == 10);
+        CHECK(body.at("total") == 3);
+        CHECK(body.at("total_exact") == true);
+        const auto ids = hit_ids(body);
+        REQUIRE(ids.size() == 3);
+        CHECK(std::set<std::string>(ids.begin(), ids.begin() + 2) ==
+              std::set<std::string>{"arxiv:1906.03109", "arxiv:1912.12953"});
+        CHECK(ids[2] == "bzpeer:exploiting-parallelism-opportunities-with-deep-learning-frameworks");
+        const json& first = body.at("hits").at(0);
+        CHECK(first.at("rank") == 0);
+        CHECK(first.at("score").get<double>() > 0);
+        CHECK(first.at("snippet").get<std::string>().find("<mark>") != std::string::npos);
+        CHECK(first.at("work").at("id") == first.at("id"));
+        CHECK(body.at("facets").at("author") ==
+              json{{"exact", true}, {"values", json::array({{{"value", "Kim Hazelwood"}, {"count", 3}}})}});
+        CHECK(body.at("facets").at("year") ==
+              json{{"exact", true},
+                   {"values", json::array({{{"value", "2020"}, {"count", 2}}, {{"value", "2019"}, {"count", 1}}})}});
+    }
+
+    SUBCASE("browsing by one topic counts exactly the works with it") {
+        const json body = s.get_json("/api/search", {{"topic", "hep-th"}, {"per_page", "100"}});
+        const auto expected = count_works([](const Work& w) { return has_topic(w, "hep-th"); });
+        CHECK(expected == 15);
+        CHECK(body.at("total") == expected);
+        CHECK(body.at("hits").size() == expected);
+        for (const auto& h : body.at("hits")) CHECK(has_topic(h.at("work").get<Work>(), "hep-th"));
+    }
+
+    SUBCASE("a repeated filter parameter ORs its values; different filters AND") {
+        // Totals are exact when facets are counted (else Xapian's estimate).
+        const json both = s.get_json("/api/search", {{"topic", "hep-th"}, {"topic", "gr-qc"}, {"facets", "type"}});
+        CHECK(both.at("total_exact") == true);
+        CHECK(both.at("total") ==
+              count_works([](const Work& w) { return has_topic(w, "hep-th") || has_topic(w, "gr-qc"); }));
+        const json anded = s.get_json(
+            "/api/search", {{"topic", "hep-th"}, {"topic", "gr-qc"}, {"type", "article"}, {"facets", "type"}});
+        CHECK(anded.at("total") == count_works([](const Work& w) {
+                  return (has_topic(w, "hep-th") || has_topic(w, "gr-qc")) && w.type == "article";
+              }));
+    }
+
+    SUBCASE("year ranges: one year, closed and open ranges") {
+        auto in = [](int from, int to) {
+            return count_works([=](const Work& w) { return w.year && *w.year >= from && *w.year <= to; });
+        };
+        auto total = [&](const std::string& year) {
+            return s.get_json("/api/search", {{"year", year}, {"facets", "year"}}).at("total").get<std::size_t>();
+        };
+        CHECK(total("2007") == in(2007, 2007));
+        CHECK(total("2019..2020") == in(2019, 2020));
+        CHECK(total("2020..") == in(2020, 9999));
+        CHECK(total("..2002") == in(0, 2002));
+        CHECK(in(2007, 2007) == 210);  // the 200 OAI works and 10 OpenAlex ones
+    }
+
+    SUBCASE("sort=year lists the newest first") {
+        const json body = s.get_json("/api/search", {{"q", "learning"}, {"sort", "year"}, {"per_page", "100"}});
+        int previous = 9999;
+        REQUIRE(body.at("hits").size() > 1);
+        for (const auto& h : body.at("hits")) {
+            const int year = h.at("work").value("year", 0);
+            CHECK(year <= previous);
+            previous = year;
+        }
+    }
+
+    SUBCASE("page and per_page select a window of the same ranking") {
+        const auto all = hit_ids(s.get_json("/api/search", {{"q", "quantum"}, {"per_page", "10"}}));
+        const json page2 = s.get_json("/api/search", {{"q", "quantum"}, {"page", "2"}, {"per_page", "5"}});
+        REQUIRE(all.size() == 10);
+        CHECK(page2.at("page") == 2);
+        CHECK(page2.at("per_page") == 5);
+        CHECK(hit_ids(page2) == std::vector<std::string>(all.begin() + 5, all.end()));
+        CHECK(page2.at("hits").at(0).at("rank") == 5);
+    }
+
+    SUBCASE("a query of 1,000 two-byte characters is within the limit") {
+        std::string q;
+        for (int i = 0; i < 1000; ++i) q += "\xc3\xa9";  // é
+        const json body = s.get_json("/api/search", {{"q", q}});
+        CHECK(body.at("total") == 0);
+    }
+}
+
+TEST_CASE("http: /api/works/{id} returns the stored work") {
+    TestServer s(main_index());
+
+    SUBCASE("an arXiv work with authors, venue and DOI") {
+        const json body = s.get_json("/api/works/arxiv:0704.0001");
+        const Work w = body.at("work").get<Work>();
+        CHECK(w.id == "arxiv:0704.0001");
+        CHECK(w.title == "Calculation of prompt diphoton production cross sections at Tevatron and LHC energies");
+        CHECK(w.authors == std::vector<paperdex::Author>{{"C. Balázs", ""}, {"E. L. Berger", ""},
+                                                          {"P. M. Nadolsky", ""}, {"C. -P. Yuan", ""}});
+        CHECK(w.venue == "Phys.Rev.D76:013009,2007");
+        CHECK(w.doi == "10.1103/physrevd.76.013009");
+        CHECK(body == json{{"work", w}});
+    }
+
+    SUBCASE("a merged seed work") {
+        const Work w = s.get_json("/api/works/arxiv:1912.12953").at("work").get<Work>();
+        CHECK(w.title.rfind("RecNMP: Accelerating Personalized Recommendation", 0) == 0);
+        CHECK(w.source == "bzpeer-profile+arxiv-listing");
+    }
+
+    SUBCASE("an id with '/' reaches the works route whole, and an unknown id is a 404") {
+        const json body = s.get_json("/api/works/arxiv:hep-th/9901001", {}, 404);
+        CHECK(body == json{{"error", {{"code", "not_found"}, {"message", "no work with id \"arxiv:hep-th/9901001\""}}}});
+    }
+
+    SUBCASE("percent-encoded ids are decoded") {
+        const json body = s.get_json("/api/works/arxiv%3A0704.0001");
+        CHECK(body.at("work").at("id") == "arxiv:0704.0001");
+    }
+}
+
+TEST_CASE("http: bad parameters are 400s naming the parameter") {
+    TestServer s(main_index());
+    struct Case {
+        httplib::Params params;
+        std::string parameter, message;
+    };
+    const std::string long_q(1001, 'a');
+    const std::vector<Case> cases = {
+        {{{"per_page", "abc"}}, "per_page", "per_page must be an integer 1..100, got \"abc\""},
+        {{{"per_page", "500"}}, "per_page", "per_page must be an integer 1..100, got 500"},
+        {{{"per_page", "0"}}, "per_page", "per_page must be an integer 1..100, got 0"},
+        {{{"per_page", "-3"}}, "per_page", "per_page must be an integer 1..100, got \"-3\""},
+        {{{"page", "0"}}, "page", "page must be an integer 1..10000, got 0"},
+        {{{"page", "101"}, {"per_page", "100"}}, "page",
+         "page × per_page must be at most 10000, got 101 × 100 = 10100"},
+        {{{"year", "2022..2019"}}, "year", "year must be FROM..TO with FROM <= TO, got \"2022..2019\""},
+        {{{"q", "\"foo"}}, "q", "unbalanced quote in query: \"foo"},
+        {{{"q", long_q}}, "q", "q must be at most 1000 characters, got 1001"},
+        {{{"q", "\xff\xfe"}}, "q", "q must be UTF-8 text"},
+        {{{"q", "a"}, {"q", "b"}}, "q", "q may be given once, got 2 values"},
+        {{{"facets", "year,colour"}}, "facets",
+         "unknown facet \"colour\"; known: year, venue, author, topic, type"},
+        {{{"sort", "date"}}, "sort", "sort must be relevance or year, got \"date\""},
+        {{{"perpage", "5"}}, "perpage",
+         "unknown parameter \"perpage\"; known: q, year, venue, author, topic, type, sort, page, per_page, facets"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.message);
+        const json body = s.get_json("/api/search", c.params, 400);
+        CHECK(body == json{{"error", {{"code", "invalid_parameter"}, {"message", c.message}, {"parameter", c.parameter}}}});
+    }
+    // The server survived all of them.
+    CHECK(s.get_json("/healthz").at("status") == "ok");
+}
+
+TEST_CASE("http: unknown routes and methods are JSON 404s") {
+    TestServer s(main_index());
+    auto res = s.get("/api/nope");
+    REQUIRE(res);
+    CHECK(res->status == 404);
+    CHECK(res->get_header_value("Content-Type") == "application/json");
+    CHECK(json::parse(res->body) == json{{"error", {{"code", "not_found"}, {"message", "no route for GET /api/nope"}}}});
+
+    auto post = s.client.Post("/api/search", "{}", "application/json");
+    REQUIRE(post);
+    CHECK(post->status == 404);
+    CHECK(json::parse(post->body) ==
+          json{{"error", {{"code", "not_found"}, {"message", "no route for POST /api/search"}}}});
+}
+
+TEST_CASE("http: one table maps error classes to status and code") {
+    using paperdex::http::error_reply;
+    auto reply = [](auto&& thrower) {
+        try {
+            thrower();
+        } catch (...) {
+            return error_reply(std::current_exception());
+        }
+        FAIL("did not throw");
+        return paperdex::http::ErrorReply{};
+    };
+    auto r = reply([] { throw paperdex::InvalidArgument("year", "bad year"); });
+    CHECK((r.status == 400 && r.code == "invalid_parameter" && r.message == "bad year" && r.parameter == "year"));
+    r = reply([] { throw paperdex::CorpusError("body", 1, "not JSON"); });
+    CHECK((r.status == 400 && r.code == "invalid_input" && r.message == "body:1: not JSON" && r.parameter.empty()));
+    r = reply([] { throw paperdex::NotFound("no work with id \"x\""); });
+    CHECK((r.status == 404 && r.code == "not_found" && r.message == "no work with id \"x\""));
+    r = reply([] { throw paperdex::IndexError("index/gen-3: corrupt"); });
+    CHECK((r.status == 500 && r.code == "internal" && r.message == "index/gen-3: corrupt"));
+    r = reply([] { throw std::bad_alloc(); });
+    CHECK((r.status == 500 && r.code == "internal"));
+    r = reply([] { throw Xapian::DatabaseCorruptError("bad block"); });
+    CHECK((r.status == 500 && r.code == "internal" && r.message == "index error: DatabaseCorruptError: bad block"));
+    r = reply([] { throw 42; });
+    CHECK((r.status == 500 && r.code == "internal" && r.message == "unknown error"));
+    CHECK(paperdex::http::error_json({400, "invalid_parameter", "m", "q"}) ==
+          json{{"error", {{"code", "invalid_parameter"}, {"message", "m"}, {"parameter", "q"}}}});
+    CHECK(paperdex::http::error_json({404, "not_found", "m", ""}) == json{{"error", {{"code", "not_found"}, {"message", "m"}}}});
+}
+
+TEST_CASE("http: /metrics counts requests by route and status, and describes the index") {
+    TestServer s(main_index());
+    s.get_json("/api/search", {{"q", "recommendation"}});
+    s.get_json("/api/search", {{"q", "graph"}});
+    s.get_json("/api/search", {{"per_page", "abc"}}, 400);
+    s.get_json("/api/works/arxiv:0704.0001");
+    s.get_json("/nowhere", {}, 404);
+
+    auto res = s.get("/metrics");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->get_header_value("Content-Type") == "text/plain; version=0.0.4; charset=utf-8");
+    const std::string& m = res->body;
+    auto has = [&](const std::string& line) {
+        CAPTURE(line);
+        CHECK(m.find("\n" + line + "\n") != std::string::npos);
+    };
+    has("# TYPE paperdex_http_requests_total counter");
+    has("paperdex_http_requests_total{route=\"/api/search\",status=\"200\"} 2");
+    has("paperdex_http_requests_total{route=\"/api/search\",status=\"400\"} 1");
+    has("paperdex_http_requests_total{route=\"/api/works/{id}\",status=\"200\"} 1");
+    has("paperdex_http_requests_total{route=\"unmatched\",status=\"404\"} 1");
+    has("# TYPE paperdex_http_request_duration_seconds histogram");
+    has("paperdex_http_request_duration_seconds_bucket{route=\"/api/search\",le=\"+Inf\"} 3");
+    has("paperdex_http_request_duration_seconds_count{route=\"/api/search\"} 3");
+    has("# TYPE paperdex_index_generation gauge");
+    has("paperdex_index_generation 1");
+    has("paperdex_index_documents 321");
+    // The /metrics request itself is counted once it has been answered.
+    CHECK(s.get("/metrics")->body.find("paperdex_http_requests_total{route=\"/metrics\",status=\"200\"} 1\n") !=
+          std::string::npos);
+}
+
+TEST_CASE("http: /api/openapi.json is OpenAPI 3.1 and lists every route") {
+    TestServer s(main_index());
+    const json doc = s.get_json("/api/openapi.json");
+    CHECK(doc.at("openapi") == "3.1.0");
+    const json& paths = doc.at("paths");
+    for (const char* p : {"/healthz", "/api/search", "/api/works/{id}", "/metrics", "/api/openapi.json"}) {
+        CAPTURE(p);
+        CHECK(paths.contains(p));
+    }
+    std::set<std::string> search_params;
+    for (const auto& p : paths.at("/api/search").at("get").at("parameters")) search_params.insert(p.at("name"));
+    CHECK(search_params == std::set<std::string>{"q", "year", "venue", "author", "topic", "type", "sort", "page",
+                                                  "per_page", "facets"});
+    CHECK(paths.at("/api/search").at("get").at("responses").at("400").at("content").at("application/json").at(
+              "schema") == json{{"$ref", "#/components/schemas/Error"}});
+
+    // Every $ref resolves, and every documented GET route without path parameters answers 200.
+    std::function<void(const json&)> check_refs = [&](const json& j) {
+        if (j.is_object()) {
+            if (j.contains("$ref")) {
+                const std::string ref = j.at("$ref");
+                REQUIRE(ref.rfind("#/components/schemas/", 0) == 0);
+                CHECK(doc.at("components").at("schemas").contains(ref.substr(21)));
+            }
+            for (const auto& [k, v] : j.items()) check_refs(v);
+        } else if (j.is_array()) {
+            for (const auto& v : j) check_refs(v);
+        }
+    };
+    check_refs(doc);
+    for (const auto& [path, item] : paths.items()) {
+        CAPTURE(path);
+        CHECK(item.begin().value().at("responses").contains("200"));
+        if (path.find('{') != std::string::npos || !item.contains("get")) continue;
+        auto res = s.get(path);
+        REQUIRE(res);
+        CHECK(res->status == 200);
+    }
+}
+
+TEST_CASE("http: CORS headers only when an origin is configured") {
+    SUBCASE("off by default") {
+        TestServer s(main_index());
+        auto res = s.get("/healthz");
+        REQUIRE(res);
+        CHECK_FALSE(res->has_header("Access-Control-Allow-Origin"));
+    }
+    SUBCASE("on with cors_origin") {
+        auto o = TestServer::options(main_index());
+        o.cors_origin = "https://example.org";
+        TestServer s(o);
+        auto res = s.get("/healthz");
+        REQUIRE(res);
+        CHECK(res->get_header_value("Access-Control-Allow-Origin") == "https://example.org");
+        auto pre = s.client.Options("/api/search");
+        REQUIRE(pre);
+        CHECK(pre->status == 204);
+        CHECK(pre->get_header_value("Access-Control-Allow-Methods") == "GET, POST, OPTIONS");
+    }
+}
+
+TEST_CASE("http: the web page is served at /") {
+    // A one-line page stands in for web/ so that this test does not depend on the page's content.
+    const fs::path web = temp_root() / "web";
+    fs::create_directories(web);
+    std::ofstream(web / "index.html") << "<!doctype html><title>paperdex</title>\n";
+    auto o = TestServer::options(main_index());
+    o.web_dir = web.string();
+    TestServer s(o);
+    auto res = s.get("/");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->get_header_value("Content-Type") == "text/html");
+    CHECK(res->body == "<!doctype html><title>paperdex</title>\n");
+    CHECK(s.get_json("/healthz").at("status") == "ok");  // the API still wins over the mount point
+}
+
+TEST_CASE("http: a rebuild is served without restart") {
+    const std::string dir = build_index("swap-index", {corpus().seeds});
+    auto o = TestServer::options(dir);
+    o.threads = 3;
+    TestServer s(o);
+    // Warm every worker so each holds a Searcher on generation 1.
+    for (int i = 0; i < 6; ++i)
+        CHECK(s.get_json("/healthz") == json{{"status", "ok"}, {"generation", 1}, {"documents", 21}});
+    CHECK(s.get_json("/api/search", {{"q", "diphoton"}}).at("total") == 0);
+
+    build_index("swap-index", {corpus().oai});  // same directory: gen-2, `current` switched
+
+    for (int i = 0; i < 6; ++i)
+        CHECK(s.get_json("/healthz") == json{{"status", "ok"}, {"generation", 2}, {"documents", 200}});
+    const json body = s.get_json("/api/search", {{"q", "diphoton"}});
+    CHECK(body.at("total").get<int>() > 0);
+    const std::string metrics = s.get("/metrics")->body;
+    CHECK(metrics.find("\npaperdex_index_generation 2\n") != std::string::npos);
+    CHECK(metrics.find("\npaperdex_index_documents 200\n") != std::string::npos);
+    CHECK(s.get_json("/api/works/arxiv:1912.12953", {}, 404).at("error").at("code") == "not_found");
+}
+
+TEST_CASE("http: a missing index fails at start-up, not on the first request") {
+    paperdex::http::ServerOptions o;
+    o.index_dir = (temp_root() / "no-such-index").string();
+    CHECK_THROWS_AS(paperdex::http::HttpServer{o}, paperdex::NotFound);
+    o.index_dir = main_index();
+    o.port = 70000;
+    CHECK_THROWS_WITH_AS(paperdex::http::HttpServer{o}, "port must be 0..65535, got 70000", paperdex::InvalidArgument);
+}
