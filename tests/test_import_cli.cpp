@@ -99,3 +99,25 @@ TEST_CASE("paperdex-corpus validate: each bad line and each duplicate id by plac
                        file + ":4: missing \"title\"\n");
     CHECK(r.out == "checked 4 works in 1 file: 1 valid, 3 bad\n");
 }
+
+TEST_CASE("paperdex-corpus import --topic keeps works with one of the topics and counts the others") {
+    // One real day of listings: 2025-04-02 has 215 lines (6 listed twice), 2 works in cs.IR or cs.DC.
+    TempDir dir;
+    auto out = (dir.path / "ir.jsonl").string();
+    auto r = corpus_tool(dir, "import --format arxiv-daily " + data("arxiv-daily/2025-04-02.jsonl.gz") +
+                                  " --topic cs.IR --topic cs.DC --out " + out);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == "read 215, written 2, merged 6, rejected 0, skipped 207 (no --topic)\n");
+    std::size_t matching = 0;
+    paperdex::read_corpus(
+        out,
+        [&](paperdex::Work&& w) {
+            for (const auto& t : w.topics)
+                if (t == "cs.IR" || t == "cs.DC") {
+                    ++matching;
+                    break;
+                }
+        },
+        [](const paperdex::CorpusError&) {});
+    CHECK(matching == 2);
+}

@@ -7,10 +7,15 @@
 #       learning for systems, recommendation) -- plus every work listed in the first week of August 2025
 #       (2025-08-01..2025-08-07, all categories), so the sample also has a dense co-author graph.
 #   Every listing line of a chosen work is kept (all days), so the importer's "latest listing wins" still applies.
+#   The Python step only chooses listing lines; reading, deduplicating and writing is the corpus tool's import.
+#   The output is deterministic: a rerun on the same ../shared gives byte-identical files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${PAPERDEX_SHARED:-../shared}
-[ -x build/paperdex-corpus ] || tools/build.sh
+# Always (re)build the tool from this checkout: a stale binary would write a corpus the code no longer makes.
+tools/install-deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo ${PAPERDEX_CMAKE_ARGS:-} >/dev/null
+cmake --build build -j"${JOBS:-2}" --target paperdex-corpus
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/arxiv" corpus
 
@@ -40,5 +45,6 @@ seeds="$shared/seeds"
 build/paperdex-corpus import -f bzpeer-profile "$seeds"/000_*.txt "$seeds"/002_*.txt \
     -i "arxiv-listing:$(ls "$seeds"/001_*.txt)" -o corpus/seeds.jsonl --strict
 build/paperdex-corpus import -f arxiv-daily "$tmp/arxiv" -o corpus/arxiv-sample.jsonl.gz --strict
-build/paperdex-corpus stats corpus/seeds.jsonl corpus/arxiv-sample.jsonl.gz | head -20
+build/paperdex-corpus validate corpus/seeds.jsonl corpus/arxiv-sample.jsonl.gz
+build/paperdex-corpus stats --top 5 corpus/seeds.jsonl corpus/arxiv-sample.jsonl.gz
 ls -l corpus/

@@ -1,4 +1,5 @@
 // paperdex-corpus import --format F INPUT... [--input F:PATH]... --out FILE [--strict] [--collection NAME]
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -20,6 +21,7 @@ struct ImportArgs {
     std::vector<std::string> typed_inputs;  // "FORMAT:PATH"
     std::string out;
     std::string collection;
+    std::vector<std::string> topics;  // keep only works with one of these (empty: keep all)
     bool strict = false;
 };
 
@@ -54,6 +56,18 @@ int run_import(const ImportArgs& a) {
         works.insert(works.end(), std::make_move_iterator(r.works.begin()), std::make_move_iterator(r.works.end()));
     }
     auto merged = merge_works(std::move(works));
+    std::size_t skipped = 0;
+    if (!a.topics.empty()) {  // after merging, so that a work's topics from every source count
+        std::vector<Work> kept;
+        for (auto& w : merged.works) {
+            bool match = std::any_of(w.topics.begin(), w.topics.end(), [&](const std::string& t) {
+                return std::find(a.topics.begin(), a.topics.end(), t) != a.topics.end();
+            });
+            if (match) kept.push_back(std::move(w));
+            else ++skipped;
+        }
+        merged.works = std::move(kept);
+    }
 
     // Write beside the target and rename, so that a failed import never leaves half a corpus behind.
     fs::path out(a.out);
@@ -71,7 +85,9 @@ int run_import(const ImportArgs& a) {
         throw CorpusError(a.out, 0, "cannot write: " + ec.message());
     }
     std::cout << "read " << read << ", written " << merged.works.size() << ", merged " << folded + merged.merged
-              << ", rejected " << rejected << "\n";
+              << ", rejected " << rejected;
+    if (!a.topics.empty()) std::cout << ", skipped " << skipped << " (no --topic)";
+    std::cout << "\n";
     return a.strict && rejected > 0 ? 1 : 0;
 }
 
@@ -87,10 +103,13 @@ const paperdex::cli::Register import_command{
                        "FORMAT:PATH, repeatable: more inputs, each with its own format (after the positional ones)");
         sub.add_option("--out,-o", a->out, "output corpus; gzip when it ends in .gz")->required();
         sub.add_option("--collection", a->collection, "id prefix for beir/smart (default: from the input path)");
+        sub.add_option("--topic", a->topics,
+                       "repeatable: keep only works with at least one of these topics (e.g. arXiv categories)");
         sub.add_flag("--strict", a->strict, "exit 1 if any record was rejected (the output is still written)");
         sub.footer(
             "Every unreadable record is printed as file:line: reason on stderr; the last line is\n"
-            "\"read N, written N, merged N, rejected N\" (read = written + merged + rejected).\n"
+            "\"read N, written N, merged N, rejected N\" (read = written + merged + rejected; with --topic,\n"
+            "\", skipped N (no --topic)\" follows and read = written + merged + rejected + skipped).\n"
             "Example (the three seeds in one run):\n"
             "  paperdex-corpus import -f bzpeer-profile seeds/000_*.txt seeds/002_*.txt -i arxiv-listing:seeds/001_*.txt -o seeds.jsonl");
         return [a] { return run_import(*a); };
