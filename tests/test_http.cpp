@@ -3,10 +3,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <httplib.h>
@@ -476,7 +478,7 @@ TEST_CASE("http: the web page is served at /") {
     CHECK(s.get_json("/healthz").at("status") == "ok");  // the API still wins over the mount point
 }
 
-TEST_CASE("http: a rebuild is served without restart") {
+TEST_CASE("http: a rebuild is served without restart and without failed requests") {
     const std::string dir = build_index("swap-index", {corpus().seeds});
     auto o = TestServer::options(dir);
     o.threads = 3;
@@ -486,16 +488,34 @@ TEST_CASE("http: a rebuild is served without restart") {
         CHECK(s.get_json("/healthz") == json{{"status", "ok"}, {"generation", 1}, {"documents", 21}});
     CHECK(s.get_json("/api/search", {{"q", "diphoton"}}).at("total") == 0);
 
-    build_index("swap-index", {corpus().oai});  // same directory: gen-2, `current` switched
+    // Searches keep coming while the index directory switches generations twice.
+    std::atomic<bool> done{false};
+    std::atomic<int> answered{0}, failed{0};
+    std::thread load([&, port = s.server.port()] {
+        httplib::Client c("127.0.0.1", port);
+        do {
+            auto r = c.Get("/api/search?q=learning&facets=year,author");
+            (r && r->status == 200 ? answered : failed)++;
+        } while (!done);
+    });
 
+    build_index("swap-index", {corpus().oai});  // same directory: gen-2, `current` switched
     for (int i = 0; i < 6; ++i)
         CHECK(s.get_json("/healthz") == json{{"status", "ok"}, {"generation", 2}, {"documents", 200}});
-    const json body = s.get_json("/api/search", {{"q", "diphoton"}});
-    CHECK(body.at("total").get<int>() > 0);
-    const std::string metrics = s.get("/metrics")->body;
-    CHECK(metrics.find("\npaperdex_index_generation 2\n") != std::string::npos);
-    CHECK(metrics.find("\npaperdex_index_documents 200\n") != std::string::npos);
+    CHECK(s.get_json("/api/search", {{"q", "diphoton"}}).at("total").get<int>() > 0);
     CHECK(s.get_json("/api/works/arxiv:1912.12953", {}, 404).at("error").at("code") == "not_found");
+
+    build_index("swap-index", {corpus().openalex});  // gen-3; gen-1 is deleted
+    for (int i = 0; i < 6; ++i)
+        CHECK(s.get_json("/healthz") == json{{"status", "ok"}, {"generation", 3}, {"documents", 100}});
+    const std::string metrics = s.get("/metrics")->body;
+    CHECK(metrics.find("\npaperdex_index_generation 3\n") != std::string::npos);
+    CHECK(metrics.find("\npaperdex_index_documents 100\n") != std::string::npos);
+
+    done = true;
+    load.join();
+    CHECK(failed == 0);
+    CHECK(answered > 0);
 }
 
 TEST_CASE("http: a missing index fails at start-up, not on the first request") {
