@@ -300,8 +300,11 @@ function facetSidebar(s, facets) {
   const groups = [];
   groups.push(yearFacet(s, facets.year));
   for (const f of LIST_FILTERS) groups.push(listFacet(s, f, facets[f]));
-  return html`<h2 class="facets-title">Refine</h2>${groups}`;
+  // A <details>, open on wide screens, so that on a phone the results come first; it stays as the user left it.
+  return html`<details class="refine" ${refineOpen ? raw('open') : ''}>
+    <summary><h2 class="facets-title">Refine</h2></summary><div class="facet-groups">${groups}</div></details>`;
 }
+let refineOpen = window.matchMedia('(min-width: 861px)').matches;
 
 function facetButton(f, value, count, pressed, href) {
   return html`<li><a class="facet-value" href="${href}" role="button" aria-pressed="${pressed ? 'true' : 'false'}"
@@ -583,6 +586,10 @@ document.addEventListener('keydown', (e) => {
   const a = e.target.closest && e.target.closest('a[role="button"]');
   if (a && e.key === ' ') { e.preventDefault(); a.click(); }
 });
+
+$('#view').addEventListener('toggle', (e) => {
+  if (e.target.classList && e.target.classList.contains('refine')) refineOpen = e.target.open;
+}, true);  // 'toggle' does not bubble
 
 $('#view').addEventListener('change', (e) => {
   const action = e.target.dataset.action;

@@ -1,0 +1,289 @@
+// End-to-end test of the web page (issue 4): Debian's chromium, driven by playwright-core, against a running
+// paperdex server. usage: node tests/browser/e2e.mjs URL
+//
+// Each step acts as a person would (type, click, go back) and asserts what the page shows against what the
+// JSON API answers for the same request, so the numbers are exact without being copied into this file.
+// Waits are on the page's own "rendered" marker (body[data-rendered] = the query string it rendered), never
+// on sleeps. On the first failing step it saves a screenshot to /tmp and exits 1.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const base = (process.argv[2] || '').replace(/\/?$/, '/');
+if (!/^https?:\/\//.test(base)) {
+  console.error('usage: node tests/browser/e2e.mjs URL');
+  process.exit(2);
+}
+const STEP_TIMEOUT_MS = 15000;
+const shotsDir = process.env.PAPERDEX_SCREENSHOTS || '';  // set to keep a screenshot of every step
+
+let passed = 0;
+let failed = 0;
+
+class AssertionError extends Error {}
+function check(cond, message) {
+  if (!cond) throw new AssertionError(message);
+}
+function equal(actual, expected, what) {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new AssertionError(`${what}: expected ${e}, got ${a}`);
+}
+const norm = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
+
+async function api(path) {
+  const res = await fetch(new URL(path, base));
+  const body = await res.json();
+  return { status: res.status, body };
+}
+async function apiOk(path) {
+  const { status, body } = await api(path);
+  if (status !== 200) throw new AssertionError(`API ${path} answered ${status}: ${JSON.stringify(body)}`);
+  return body;
+}
+const enc = encodeURIComponent;
+
+const userDataDir = mkdtempSync(join(tmpdir(), 'paperdex-chromium-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  viewport: { width: 1280, height: 900 },
+});
+const page = context.pages()[0] || await context.newPage();
+page.setDefaultTimeout(STEP_TIMEOUT_MS);
+const pageErrors = [];
+page.on('pageerror', (e) => pageErrors.push(e.message));
+page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`); });
+
+async function step(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    check(pageErrors.length === 0, `errors in the page: ${pageErrors.join(' | ')}`);
+    passed++;
+    console.log(`ok ${passed + failed} - ${name} (${Date.now() - t0} ms)`);
+    if (shotsDir) await page.screenshot({ path: join(shotsDir, `${String(passed).padStart(2, '0')}.png`), fullPage: true });
+  } catch (e) {
+    failed++;
+    const shot = `/tmp/paperdex-browser-failure-${Date.now()}.png`;
+    try { await page.screenshot({ path: shot, fullPage: true }); } catch { /* the page may be gone */ }
+    console.log(`not ok ${passed + failed} - ${name}\n  ${String(e.stack || e).split('\n').slice(0, 4).join('\n  ')}\n  url: ${page.url()}\n  screenshot: ${shot}`);
+    throw e;
+  }
+}
+
+// The page marks the end of each render with the query string it rendered.
+async function rendered() {
+  await page.waitForFunction(() => document.body.dataset.busy === 'false' && document.body.dataset.rendered === location.search);
+}
+const text = async (sel) => norm(await page.locator(sel).first().textContent());
+const attrs = (sel, name) => page.locator(sel).evaluateAll((els, n) => els.map((e) => e.getAttribute(n)), name);
+const texts = (sel) => page.locator(sel).evaluateAll((els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
+async function facetCounts(field) {
+  return page.locator(`.facet-value[data-facet="${field}"]`).evaluateAll((els) =>
+    Object.fromEntries(els.map((e) => [e.dataset.value, Number(e.querySelector('.n').dataset.count)])));
+}
+const apiCounts = (facet) => Object.fromEntries((facet ? facet.values : []).map((v) => [v.value, v.count]));
+const params = () => new URL(page.url()).searchParams;
+
+const QUERY = 'recommendation';
+const FACETS = 'year,type,venue,topic,author';
+let all;           // API answer for QUERY
+let year;          // the year facet value clicked
+let byYear;        // API answer for QUERY within that year
+let work;          // the work opened
+
+let exitCode = 1;
+try {
+  await step('the page loads with a search box and its syntax hint', async () => {
+    await page.goto(base);
+    await rendered();
+    check(await page.getByLabel('Search works').isVisible(), 'no search box labelled "Search works"');
+    const hint = await text('#syntax-hint');
+    for (const s of ['AND', 'OR', 'NOT', '"exact phrase"', 'title:', 'author:', 'year:2019..2022', 'cach*'])
+      check(hint.includes(s), `syntax hint lacks ${s}: ${hint}`);
+    const browse = await apiOk(`api/search?per_page=10&facets=year`);
+    equal(Number(await page.locator('.summary .count').getAttribute('data-total')), browse.total, 'works shown on the start page');
+  });
+
+  await step(`typing "${QUERY}" and submitting shows results and facet counts`, async () => {
+    await page.getByLabel('Search works').fill(QUERY);
+    await page.getByLabel('Search works').press('Enter');
+    await rendered();
+    equal(params().get('q'), QUERY, 'q in the address');
+    all = await apiOk(`api/search?q=${enc(QUERY)}&per_page=10&facets=${FACETS}`);
+    check(all.total > 1, `the default corpus should hold several works on "${QUERY}", API total ${all.total}`);
+    equal(Number(await page.locator('.summary .count').getAttribute('data-total')), all.total, 'total shown');
+    equal(await attrs('.hits > .hit', 'data-id'), all.hits.map((h) => h.id), 'result ids in rank order');
+    check(await page.locator('.hits .snippet mark, .hits .hit-title mark').count() > 0, 'no highlighted match in the results');
+    for (const f of ['year', 'type', 'topic'])
+      equal(await facetCounts(f), apiCounts(all.facets[f]), `${f} facet counts`);
+  });
+
+  await step('clicking a year facet filters: the counts and results change', async () => {
+    // The largest year that is not every result, so that the filter visibly changes things.
+    const years = all.facets.year.values.filter((v) => v.count < all.total).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    check(years.length > 0, `every "${QUERY}" result has the same year: ${JSON.stringify(all.facets.year)}`);
+    year = years[0];
+    const beforeTypes = await facetCounts('type');
+    const beforeTopics = await facetCounts('topic');
+    await page.locator(`.facet-value[data-facet="year"][data-value="${year.value}"]`).click();
+    await rendered();
+    equal(params().get('year'), year.value, 'year in the address');
+    equal(await page.locator(`.facet-value[data-facet="year"][data-value="${year.value}"]`).getAttribute('aria-pressed'), 'true', 'year button pressed');
+    byYear = await apiOk(`api/search?q=${enc(QUERY)}&year=${year.value}&per_page=10&facets=${FACETS}`);
+    equal(byYear.total, year.count, 'API total within the year = the facet count clicked');
+    equal(Number(await page.locator('.summary .count').getAttribute('data-total')), year.count, 'total shown after the click');
+    equal(await attrs('.hits > .hit', 'data-id'), byYear.hits.map((h) => h.id), 'result ids after the click');
+    const shownYears = await texts('.hits > .hit .meta .year');
+    equal([...new Set(shownYears)], [year.value], 'every result is from the year clicked');
+    const afterTypes = await facetCounts('type');
+    const afterTopics = await facetCounts('topic');
+    equal(afterTypes, apiCounts(byYear.facets.type), 'type counts within the year');
+    equal(afterTopics, apiCounts(byYear.facets.topic), 'topic counts within the year');
+    check(JSON.stringify(afterTypes) !== JSON.stringify(beforeTypes) || JSON.stringify(afterTopics) !== JSON.stringify(beforeTopics),
+      'the type and topic counts did not change');
+    // The year list keeps every year (counts without the year filter), so another year is one click away.
+    equal(await facetCounts('year'), apiCounts(all.facets.year), 'year counts stay those of the whole query');
+    check(await text('.active-filters') !== '', 'no active-filter chip for the year');
+  });
+
+  await step('clicking the year again clears it; the back button brings it back', async () => {
+    await page.locator(`.facet-value[data-facet="year"][data-value="${year.value}"]`).click();
+    await rendered();
+    equal(params().get('year'), null, 'year gone from the address');
+    equal(Number(await page.locator('.summary .count').getAttribute('data-total')), all.total, 'total without the year');
+    await page.goBack();
+    await rendered();
+    equal(params().get('year'), year.value, 'year back in the address');
+    equal(Number(await page.locator('.summary .count').getAttribute('data-total')), year.count, 'total after going back');
+    equal(await attrs('.hits > .hit', 'data-id'), byYear.hits.map((h) => h.id), 'result ids after going back');
+  });
+
+  await step('the year range picker filters on a range', async () => {
+    const ys = all.facets.year.values.map((v) => Number(v.value)).sort((a, b) => a - b);
+    const from = String(ys[0]);
+    const to = String(ys[ys.length - 1]);
+    await page.getByLabel('Year from').selectOption(from);
+    await rendered();
+    await page.getByLabel('Year to').selectOption(to);
+    await rendered();
+    const expected = from === to ? from : `${from}..${to}`;
+    equal(params().get('year'), expected, 'year range in the address');
+    const ranged = await apiOk(`api/search?q=${enc(QUERY)}&year=${expected}&per_page=10&facets=year`);
+    equal(ranged.total, all.total, 'the full range holds every result');
+    equal(Number(await page.locator('.summary .count').getAttribute('data-total')), ranged.total, 'total over the range');
+  });
+
+  await step('opening a work shows its title, abstract and links', async () => {
+    const id = all.hits[0].id;
+    await page.goto(`${base}?q=${enc(QUERY)}`);
+    await rendered();
+    await page.locator(`.hits > .hit[data-id="${id}"] .hit-title a`).click();
+    await rendered();
+    equal(params().get('view'), 'work', 'view in the address');
+    equal(params().get('id'), id, 'work id in the address');
+    work = (await apiOk(`api/works/${id}`)).work;
+    equal(await text('.work-page h1'), norm(work.title || work.id), 'work title');
+    if (work.abstract) equal(await text('.work-page .abstract'), norm(work.abstract), 'abstract');
+    if (work.arxiv_id) equal(await page.locator('.work-page a.arxiv').getAttribute('href'), `https://arxiv.org/abs/${work.arxiv_id}`, 'arXiv link');
+    if (work.doi) equal(await page.locator('.work-page a.doi').getAttribute('href'), `https://doi.org/${work.doi}`, 'DOI link');
+  });
+
+  await step('"more like this" lists similar works with their matched terms', async () => {
+    await page.getByRole('link', { name: 'Show works like this one' }).click();
+    await rendered();
+    equal(params().get('similar'), '1', 'similar in the address');
+    const sim = await apiOk(`api/works/${work.id}/similar?per_page=10`);
+    check(sim.hits.length > 0, `no similar work for ${work.id}`);
+    equal(Number(await page.locator('.similar .summary .count').getAttribute('data-total')), sim.total, 'similar total');
+    const ids = await attrs('.similar-hits > .similar-hit', 'data-id');
+    equal(ids, sim.hits.map((h) => h.id), 'similar ids in rank order');
+    check(!ids.includes(work.id), 'the work itself is among its similar works');
+    for (const h of sim.hits) {
+      const shown = await texts(`.similar-hit[data-id="${h.id}"] .matched-terms .chip`);
+      equal(shown, h.matched_terms, `matched terms of ${h.id}`);
+    }
+    check(sim.hits.some((h) => h.matched_terms.length > 0), 'no similar work says which terms it matched');
+  });
+
+  await step('an author page shows works, topics, co-authors and suggested collaborators with reasons', async () => {
+    await page.getByLabel('Find a researcher').fill('Kim Hazelwood');
+    await page.getByLabel('Find a researcher').press('Enter');
+    await rendered();
+    equal(params().get('view'), 'author', 'view in the address');
+    const key = params().get('key');
+    const prof = await apiOk(`api/authors/${enc(key)}?per_page=10`);
+    equal(prof.author.name, 'Kim Hazelwood', 'author found by the researcher box');
+    equal(await text('.author-page h1'), 'Kim Hazelwood', 'author heading');
+    equal(await attrs('.author-works .hits > .hit', 'data-id'), prof.works.map((w) => w.id), 'works, newest first');
+    check(prof.works.length > 0, 'the author has no works');
+    equal(await texts('.author-topics > .chips .chip'), prof.author.topics.map((t) => `${t.value} ${t.count}`), 'topics with counts');
+    equal(await texts('.author-topics .terms .chip'), prof.author.terms.map((t) => t.display || t.term), 'characteristic terms');
+    check(prof.author.topics.length + prof.author.terms.length > 0, 'the author has neither topics nor terms');
+    const coauthors = await texts('.coauthors .coauthor > a');
+    equal(coauthors, prof.author.coauthors.map((c) => c.name), 'co-authors');
+    const coll = await apiOk(`api/authors/${enc(key)}/collaborators?limit=10`);
+    equal(await attrs('.suggestions > .suggestion', 'data-key'), coll.suggestions.map((s) => s.key), 'suggested collaborators in order');
+    const milad = coll.suggestions.find((s) => s.name === 'Milad Hashemi');
+    check(milad, `Milad Hashemi is not among Kim Hazelwood's suggestions: ${coll.suggestions.map((s) => s.name).join(', ')}`);
+    const card = `.suggestion[data-key="${milad.key}"]`;
+    const r = milad.reasons;
+    check(r.shared_topics.length + r.shared_terms.length + r.shared_coauthors.length + r.connecting_works.length > 0, 'Milad Hashemi comes with no reason');
+    equal(await texts(`${card} .reason.topics .chip`), r.shared_topics, 'shared topics shown');
+    equal(await texts(`${card} .reason.terms .chip`), r.shared_terms, 'shared terms shown');
+    equal(await texts(`${card} .reason.works .connecting > li > a`), r.connecting_works.map((w) => norm(w.title || w.id)), 'connecting works shown');
+  });
+
+  await step('following a suggestion opens that author, who is suggested Kim Hazelwood back', async () => {
+    const link = page.locator('.suggestion h3 a', { hasText: 'Milad Hashemi' });
+    await link.click();
+    await rendered();
+    equal(await text('.author-page h1'), 'Milad Hashemi', 'author heading');
+    const coll = await apiOk(`api/authors/${enc(params().get('key'))}/collaborators?limit=10`);
+    const names = await texts('.suggestions > .suggestion h3 a');
+    equal(names, coll.suggestions.map((s) => s.name), 'suggested collaborators');
+    check(names.includes('Kim Hazelwood'), `Kim Hazelwood is not among Milad Hashemi's suggestions: ${names.join(', ')}`);
+    await page.goBack();
+    await rendered();
+    equal(await text('.author-page h1'), 'Kim Hazelwood', 'back on the first author');
+  });
+
+  await step('an API error is shown in the page (unbalanced quote, unknown work)', async () => {
+    const bad = '"unbalanced';
+    const { status, body } = await api(`api/search?q=${enc(bad)}`);
+    equal(status, 400, 'API status for an unbalanced quote');
+    await page.goto(`${base}?q=${enc(bad)}`);
+    await rendered();
+    await page.getByRole('alert').waitFor();
+    equal(await text('[role="alert"] .error-message'), norm(body.error.message), 'error message shown');
+    equal(await page.getByLabel('Search works').inputValue(), bad, 'the query stays in the box');
+    const missing = await api('api/works/nosuch:0');
+    equal(missing.status, 404, 'API status for an unknown work');
+    await page.goto(`${base}?view=work&id=nosuch:0`);
+    await rendered();
+    equal(await text('[role="alert"] .error-message'), norm(missing.body.error.message), '404 message shown');
+  });
+
+  await step('paging moves through the results', async () => {
+    const broad = await apiOk('api/search?per_page=10&page=2');
+    check(broad.total > 10, `the default corpus should hold more than 10 works, API total ${broad.total}`);
+    await page.goto(base);
+    await rendered();
+    await page.locator('.pager a.next').first().click();
+    await rendered();
+    equal(params().get('page'), '2', 'page in the address');
+    equal(await attrs('.hits > .hit', 'data-id'), broad.hits.map((h) => h.id), 'ids on page 2');
+  });
+  exitCode = 0;
+} catch {
+  exitCode = 1;
+} finally {
+  await context.close().catch(() => {});
+  rmSync(userDataDir, { recursive: true, force: true });
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(exitCode);
