@@ -1,0 +1,46 @@
+#pragma once
+// Builds real indexes for tests: the default corpus (corpus/: the three seeds merged + a real arXiv
+// listing subset) through the same rebuild() the CLI uses, once per test binary.
+#include <filesystem>
+#include <string>
+#include <unistd.h>
+
+#include "paperdex/corpus.h"
+#include "paperdex/indexer.h"
+
+namespace paperdex::testing {
+
+inline std::filesystem::path fresh_temp_dir(const std::string& name) {
+    auto dir = std::filesystem::temp_directory_path() / ("paperdex-" + name + "-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+inline std::string default_corpus_dir() { return std::string(PAPERDEX_SOURCE_DIR) + "/corpus"; }
+
+/// Index directory (with gen-N and current) over the default corpus, built on first use.
+inline const std::string& default_index() {
+    static const std::string dir = [] {
+        auto d = fresh_temp_dir("default-index");
+        RebuildOptions opt;
+        opt.corpus_paths = {default_corpus_dir()};
+        opt.index_dir = d.string();
+        rebuild(opt);
+        return d.string();
+    }();
+    return dir;
+}
+
+/// Every work of the default corpus, for brute-force checks.
+inline const std::vector<Work>& default_works() {
+    static const std::vector<Work> works = [] {
+        std::vector<Work> out;
+        for (const auto& f : corpus_files({default_corpus_dir()}))
+            read_corpus(f, [&](Work&& w) { out.push_back(std::move(w)); }, [](const CorpusError&) {});
+        return out;
+    }();
+    return works;
+}
+
+}  // namespace paperdex::testing

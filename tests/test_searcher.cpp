@@ -1,0 +1,243 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "index_fixture.h"
+#include "paperdex/error.h"
+#include "paperdex/schema.h"
+#include "paperdex/searcher.h"
+#include "paperdex/text.h"
+
+using namespace paperdex;
+using paperdex::testing::default_index;
+using paperdex::testing::default_works;
+
+namespace {
+
+Searcher open_default() { return Searcher(open_index(default_index())); }
+
+std::vector<std::string> ids(const SearchResponse& r) {
+    std::vector<std::string> out;
+    for (const auto& h : r.hits) out.push_back(h.id);
+    return out;
+}
+
+std::map<std::string, std::uint64_t> as_map(const FacetCounts& f) {
+    std::map<std::string, std::uint64_t> m;
+    for (const auto& v : f.values) m[v.value] = v.count;
+    return m;
+}
+
+const Work& work_titled(const std::string& prefix) {
+    for (const auto& w : default_works())
+        if (w.title.rfind(prefix, 0) == 0) return w;
+    FAIL("no work titled " << prefix);
+    throw 0;
+}
+
+}  // namespace
+
+TEST_CASE("searcher: an author's works that use a form of the word, recommendation papers first") {
+    Searcher s = open_default();
+    SearchRequest req;
+    req.query = "recommendation";
+    req.authors = {"Kim Hazelwood"};
+    auto r = s.search(req);
+    // Stemming: "recommended settings" in "Exploiting Parallelism Opportunities…" counts too.
+    REQUIRE(r.total == 3);
+    REQUIRE(r.hits.size() == 3);
+    std::set<std::string> top2{r.hits[0].work.title, r.hits[1].work.title};
+    CHECK(top2 == std::set<std::string>{"The Architectural Implications of Facebook's DNN-based Personalized Recommendation",
+                                        "RecNMP: Accelerating Personalized Recommendation with Near-Memory Processing"});
+    CHECK(r.hits[2].work.title == "Exploiting Parallelism Opportunities with Deep Learning Frameworks");
+    for (const auto& h : r.hits) {
+        REQUIRE(h.work.authors.size() >= 1);
+        CHECK(std::any_of(h.work.authors.begin(), h.work.authors.end(), [](const Author& a) { return a.name == "Kim Hazelwood"; }));
+    }
+    CHECK(r.hits[2].snippet.find("<mark>recommended</mark>") != std::string::npos);
+}
+
+TEST_CASE("searcher: GEVO is found with its arXiv id and an author facet") {
+    Searcher s = open_default();
+    SearchRequest req;
+    req.query = "GEVO";
+    req.facets = {"author"};
+    auto r = s.search(req);
+    REQUIRE(r.hits.size() >= 1);
+    CHECK(r.hits[0].id == "arxiv:2004.08140");
+    CHECK(r.hits[0].work.abstract.rfind("GPUs are a key enabler", 0) == 0);
+    CHECK(r.hits[0].snippet.find("<mark>GEVO</mark>") != std::string::npos);
+    REQUIRE(r.facets.size() == 1);
+    CHECK(r.facets[0].name == "author");
+    CHECK(r.facets[0].exact);
+}
+
+TEST_CASE("searcher: facet counts equal a brute-force count over the corpus") {
+    Searcher s = open_default();
+    SUBCASE("browse everything") {
+        SearchRequest req;
+        req.limit = 0;
+        req.facets = {"year", "venue", "topic", "type", "author"};
+        req.facet_limit = 1000000;
+        auto r = s.search(req);
+        std::map<std::string, std::uint64_t> year, venue, topic, type, author;
+        for (const auto& w : default_works()) {
+            if (w.year) ++year[std::to_string(*w.year)];
+            if (!w.venue.empty()) ++venue[w.venue];
+            if (!w.type.empty()) ++type[w.type];
+            for (std::size_t i = 0; i < w.topics.size() && i < schema::kTopicSlots; ++i) ++topic[w.topics[i]];
+            for (std::size_t i = 0; i < w.authors.size() && i < schema::kAuthorSlots; ++i) ++author[text::squeeze(w.authors[i].name)];
+        }
+        CHECK(r.total == default_works().size());
+        CHECK(r.total_exact);
+        CHECK(as_map(r.facets[0]) == year);
+        CHECK(as_map(r.facets[1]) == venue);
+        CHECK(as_map(r.facets[2]) == topic);
+        CHECK(as_map(r.facets[3]) == type);
+        CHECK(as_map(r.facets[4]) == author);
+        for (const auto& f : r.facets) CHECK(f.exact);
+    }
+    SUBCASE("filtered by a topic and a year range") {
+        SearchRequest req;
+        req.limit = 0;
+        req.topics = {"cs.LG"};
+        req.year = parse_year_range("2020..2025");
+        req.facets = {"year", "topic"};
+        req.facet_limit = 1000000;
+        auto r = s.search(req);
+        std::map<std::string, std::uint64_t> year, topic;
+        std::uint64_t n = 0;
+        for (const auto& w : default_works()) {
+            bool has = std::find(w.topics.begin(), w.topics.end(), "cs.LG") != w.topics.end();
+            if (!has || !w.year || *w.year < 2020 || *w.year > 2025) continue;
+            ++n;
+            ++year[std::to_string(*w.year)];
+            for (std::size_t i = 0; i < w.topics.size() && i < schema::kTopicSlots; ++i) ++topic[w.topics[i]];
+        }
+        REQUIRE(n > 100);
+        CHECK(r.total == n);
+        CHECK(as_map(r.facets[0]) == year);
+        CHECK(as_map(r.facets[1]) == topic);
+    }
+}
+
+TEST_CASE("searcher: year ranges in the query and as a filter agree with the corpus") {
+    Searcher s = open_default();
+    std::uint64_t n_2019_2020 = 0, n_2020 = 0;  // counted over the corpus, not over the index
+    for (const auto& w : default_works()) {
+        if (w.year && *w.year >= 2019 && *w.year <= 2020) ++n_2019_2020;
+        if (w.year && *w.year == 2020) ++n_2020;
+    }
+    REQUIRE(n_2019_2020 > 0);
+    SearchRequest req;
+    req.limit = 1000;  // totals are exact once every match fits in the page (limit 0 would only estimate)
+    req.query = "year:2019..2020";
+    CHECK(s.search(req).total == n_2019_2020);
+    req.query.clear();
+    req.year = parse_year_range("2019..2020");
+    CHECK(s.search(req).total == n_2019_2020);
+    req.year = parse_year_range("2020");
+    CHECK(s.search(req).total == n_2020);
+    req.year = parse_year_range("..2020");
+    CHECK(s.search(req).total == n_2019_2020);  // the default corpus has nothing before 2019
+}
+
+TEST_CASE("searcher: phrase search matches the words in order only") {
+    Searcher s = open_default();
+    SearchRequest req;
+    req.query = "\"near-memory processing\"";
+    auto r = s.search(req);
+    REQUIRE(r.total >= 1);
+    CHECK(std::find(ids(r).begin(), ids(r).end(), "arxiv:1912.12953") != ids(r).end());
+    const auto& recnmp = work_titled("RecNMP");
+    CHECK(recnmp.id == "arxiv:1912.12953");
+    req.query = "\"processing near-memory\"";
+    auto reversed = s.search(req);
+    CHECK(std::find(ids(reversed).begin(), ids(reversed).end(), "arxiv:1912.12953") == ids(reversed).end());
+    req.query = "title:recnmp";
+    CHECK(ids(s.search(req)) == std::vector<std::string>{"arxiv:1912.12953"});
+}
+
+TEST_CASE("searcher: boolean operators and author: field") {
+    Searcher s = open_default();
+    SearchRequest req;
+    req.query = "author:\"milad hashemi\"";
+    req.limit = 100;
+    auto r = s.search(req);
+    CHECK(r.total == 6);
+    req.query = "author:hashemi";  // Helia, Morteza and Parisa Nazari Hashemi write in the arXiv sample
+    CHECK(s.search(req).total == 9);
+    req.query = "author:\"milad hashemi\" AND cache";
+    auto cache = s.search(req);
+    CHECK(cache.total >= 2);
+    CHECK(cache.total < r.total);
+    req.query = "author:\"milad hashemi\" NOT cache";
+    CHECK(s.search(req).total == r.total - cache.total);
+}
+
+TEST_CASE("searcher: browsing an author's works lists them newest first") {
+    Searcher s = open_default();
+    SearchRequest req;
+    req.authors = {"kim hazelwood"};
+    req.limit = 100;
+    auto r = s.search(req);
+    REQUIRE(r.total == 7);
+    for (std::size_t i = 1; i < r.hits.size(); ++i) CHECK(*r.hits[i - 1].work.year >= *r.hits[i].work.year);
+}
+
+TEST_CASE("searcher: paging returns consecutive slices of one ranking") {
+    Searcher s = open_default();
+    SearchRequest req;
+    req.query = "language models";
+    req.limit = 20;
+    auto all = s.search(req);
+    REQUIRE(all.hits.size() == 20);
+    req.limit = 10;
+    req.offset = 10;
+    auto page2 = s.search(req);
+    REQUIRE(page2.hits.size() == 10);
+    for (std::size_t i = 0; i < 10; ++i) {
+        CHECK(page2.hits[i].id == all.hits[10 + i].id);
+        CHECK(page2.hits[i].rank == 10 + i);
+    }
+}
+
+TEST_CASE("searcher: bad requests throw InvalidArgument naming the parameter") {
+    Searcher s = open_default();
+    SearchRequest req;
+    req.query = "\"unbalanced quote";
+    CHECK_THROWS_WITH_AS(s.search(req), "unbalanced quote in query: \"unbalanced quote", InvalidArgument);
+    req.query = "ok";
+    req.limit = 5000;
+    CHECK_THROWS_WITH_AS(s.search(req), "limit must be 0..1000, got 5000", InvalidArgument);
+    req.limit = 10;
+    req.facets = {"colour"};
+    CHECK_THROWS_WITH_AS(s.search(req), "unknown facet \"colour\"; known: year, venue, author, topic, type", InvalidArgument);
+    try {
+        req.facets = {"colour"};
+        s.search(req);
+    } catch (const InvalidArgument& e) {
+        CHECK(e.parameter() == "facets");
+    }
+}
+
+TEST_CASE("searcher: parse_year_range accepts ranges and rejects inverted or malformed ones") {
+    CHECK(parse_year_range("2019..2022").from == 2019);
+    CHECK(parse_year_range("2019..2022").to == 2022);
+    CHECK(!parse_year_range("..2022").from);
+    CHECK(!parse_year_range("2019..").to);
+    CHECK(parse_year_range(" 2020 ").to == 2020);
+    CHECK_THROWS_WITH_AS(parse_year_range("2022..2019"), "year must be FROM..TO with FROM <= TO, got \"2022..2019\"", InvalidArgument);
+    CHECK_THROWS_WITH_AS(parse_year_range("20x9"), "year must be YEAR or FROM..TO (e.g. 2019..2022), got \"20x9\"", InvalidArgument);
+    CHECK_THROWS_WITH_AS(parse_year_range(".."), "year must be YEAR or FROM..TO (e.g. 2019..2022), got \"..\"", InvalidArgument);
+    CHECK_THROWS_AS(parse_year_range(""), InvalidArgument);
+}
+
+TEST_CASE("searcher: get_work returns the stored work and throws NotFound for an unknown id") {
+    Searcher s = open_default();
+    Work w = s.get_work("arxiv:2004.08140");
+    CHECK(w.abstract.rfind("GPUs are a key enabler", 0) == 0);
+    CHECK_THROWS_WITH_AS(s.get_work("arxiv:0000.00000"), "no work with id \"arxiv:0000.00000\"", NotFound);
+}
