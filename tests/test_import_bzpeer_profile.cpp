@@ -84,9 +84,13 @@ TEST_CASE("import bzpeer-profile: a work without a title and a wrong item count 
                                 .source = "bzpeer-profile"});
 
     auto not_a_page = dir.write("other.txt", "Hello\n");
-    auto r2 = import("bzpeer-profile", {not_a_page, (dir.path / "missing.txt").string()});
+    auto empty_dir = (dir.path / "empty").string();
+    std::filesystem::create_directories(empty_dir);
+    auto r2 = import("bzpeer-profile", {not_a_page, (dir.path / "missing.txt").string(), empty_dir});
+    check_accounting(r2);
     CHECK(error_texts(r2) == std::vector<std::string>{
                                  (dir.path / "missing.txt").string() + ": no such file or directory",
+                                 empty_dir + ": no input files in this directory (*.txt)",
                                  not_a_page + ":1: not a profile page: expected \"Researcher profile\" on the first line",
                              });
 }

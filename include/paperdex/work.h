@@ -17,7 +17,7 @@ struct Author {
 
 /// A scholarly work. Empty strings / empty vectors / nullopt mean "not known"; they are
 /// left out of the JSON form. `id` is stable and unique across a corpus (`arxiv:2005.02544`,
-/// `doi:10.1145/...`, `beir-scifact:4983`, `cacm:1410`, `bzpeer:<slug>`).
+/// `doi:10.1145/...`, `scifact:4983`, `cacm:1410`, `bzpeer:<slug>`, `openalex:W2105824687`; see importers.h).
 struct Work {
     std::string id;
     std::string title;
@@ -31,7 +31,8 @@ struct Work {
     std::string doi;       ///< bare DOI, lower-cased: "10.1103/physrevd.76.013009"
     std::string arxiv_id;  ///< bare id: "2005.02544" or "hep-th/9901001"
     std::string url;
-    std::string source;    ///< importer name: bzpeer-profile, arxiv-listing, arxiv-daily, arxiv-oai, openalex, beir, smart
+    std::string source;    ///< importer name: bzpeer-profile, arxiv-listing, arxiv-daily, arxiv-oai, openalex, beir, smart;
+                           ///< a merged work joins its importers' names with '+' (merge.h)
     bool operator==(const Work&) const = default;
 };
 

@@ -25,6 +25,11 @@ std::vector<std::string> input_files(const std::vector<std::string>& paths, cons
             for (const auto& e : fs::directory_iterator(p, ec))
                 if (e.is_regular_file() && wanted(e.path().filename().string())) in_dir.push_back(e.path().string());
             std::sort(in_dir.begin(), in_dir.end());
+            if (in_dir.empty()) {
+                std::string names;
+                for (const auto& s : suffixes) names += (names.empty() ? "" : ", ") + ("*" + s);
+                reject(out, p, 0, "no input files in this directory" + (names.empty() ? "" : " (" + names + ")"));
+            }
             files.insert(files.end(), in_dir.begin(), in_dir.end());
         } else if (fs::exists(p, ec)) {
             files.push_back(p);

@@ -14,8 +14,8 @@
 namespace paperdex::importers::internal {
 
 /// Files named by `paths`: a directory stands for the regular files directly in it whose names end in one of
-/// `suffixes` (all files when empty), sorted by name. A path that does not exist is reported into `out`
-/// (counted as one record read) and skipped.
+/// `suffixes` (all files when empty), sorted by name. A path that does not exist, or a directory without such
+/// files, is reported into `out` (counted as one record read) and skipped.
 std::vector<std::string> input_files(const std::vector<std::string>& paths, const std::vector<std::string>& suffixes,
                                      ImportResult& out);
 
