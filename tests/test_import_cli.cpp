@@ -77,6 +77,12 @@ TEST_CASE("paperdex-corpus import: a rejected line is printed as file:line: reas
     paperdex::read_corpus(out, [&](paperdex::Work&&) { ++n; }, [](const paperdex::CorpusError&) {});
     CHECK(n == 1);
 
+    auto nowhere = (dir.path / "no-such-dir" / "out.jsonl").string();
+    auto unwritable = corpus_tool(dir, "import --format beir " + in + " --out " + nowhere);
+    CHECK(unwritable.exit_code == 2);
+    CHECK(unwritable.err == in + ":2: missing \"_id\"\npaperdex-corpus: " + nowhere +
+                                ": cannot create: No such file or directory\n");
+
     auto unknown = corpus_tool(dir, "import --format nope " + in + " --out " + out);
     CHECK(unknown.exit_code == 2);
     CHECK(unknown.err ==

@@ -73,12 +73,15 @@ int run_import(const ImportArgs& a) {
     fs::path out(a.out);
     bool gz = a.out.size() > 3 && a.out.compare(a.out.size() - 3, 3, ".gz") == 0;
     fs::path tmp = out.parent_path() / ("." + out.filename().string() + ".part" + std::to_string(::getpid()) + (gz ? ".gz" : ""));
-    {
+    std::error_code ec;
+    try {
         CorpusWriter writer(tmp.string());
         for (const auto& w : merged.works) writer.write(w);
         writer.close();
+    } catch (const CorpusError& e) {
+        fs::remove(tmp, ec);
+        throw CorpusError(a.out, 0, e.reason());  // name the file the user asked for, not the temporary one
     }
-    std::error_code ec;
     fs::rename(tmp, out, ec);
     if (ec) {
         fs::remove(tmp, ec);
