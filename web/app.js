@@ -132,7 +132,11 @@ function searchUrl(s, changes = {}) {
 const workUrl = (id, extra = {}) => url({ view: 'work', id, ...extra });
 // An author is linked by the source's id when there is one, else by name: the API resolves both to a key.
 const authorUrl = (keyOrName, page) => url({ view: 'author', key: keyOrName, page: page > 1 ? page : '' });
-const authorRef = (a) => (a.id ? `id:${a.id}` : a.name);
+const authorRef = (a) => (a.id ? `id:${a.id}` : guessKey(a.name));
+// The server keys a name by folding case and accents and turning punctuation into spaces (author_key()).
+// This guess is only a shortcut for links: a name it gets wrong is resolved through /api/authors.
+const guessKey = (name) => String(name).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+  .replace(/\p{Pd}/gu, '-').replace(/[^\p{L}\p{N}-]+/gu, ' ').trim();
 
 function parseYear(y) {
   const m = /^(\d{4})?(?:\.\.(\d{4})?)?$/.exec(y || '');
@@ -419,10 +423,22 @@ async function authorPage(p) {
   const key = p.get('key');
   if (!key) throw new ApiError(400, 'invalid_parameter', 'No author in the address (expected ?view=author&key=…).', 'key');
   const page = posInt(p.get('page'), 1);
-  const [prof, coll] = await Promise.all([
-    api(authorPath(key), { page, per_page: PER_PAGE }),
-    api(`${authorPath(key)}/collaborators`, { limit: 10 }).catch((error) => ({ error })),
+  const load = (k) => Promise.all([
+    api(authorPath(k), { page, per_page: PER_PAGE }),
+    api(`${authorPath(k)}/collaborators`, { limit: 10 }).catch((error) => ({ error })),
   ]);
+  let prof;
+  let coll;
+  try {
+    [prof, coll] = await load(key);
+  } catch (err) {
+    // Not a key: maybe a name (a shared link, a name typed in the address). Resolve it by exact name.
+    if (!(err instanceof ApiError) || err.status !== 404) throw err;
+    const found = await resolveAuthor(key);
+    if (!found) throw err;
+    [prof, coll] = await load(found);
+    history.replaceState(null, '', authorUrl(found, page));
+  }
   const a = prof.author || {};
   document.title = `${a.name || key} · paperdex`;
   const years = a.first_year ? (a.first_year === a.last_year ? `${a.first_year}` : `${a.first_year}–${a.last_year}`) : '';
@@ -447,7 +463,7 @@ async function authorPage(p) {
       <div class="author-side">
         <section class="author-topics" aria-labelledby="topics-h">
           <h2 id="topics-h">Topics</h2>
-          ${topics.length ? html`<ul class="chips">${topics}</ul>` : html`<p class="empty">No topics.</p>`}
+          ${topics.length ? html`<ul class="chips topics">${topics}</ul>` : html`<p class="empty">No topics in this corpus.</p>`}
           ${terms.length ? html`<h3>Characteristic terms</h3><ul class="chips terms">${terms}</ul>` : ''}
         </section>
         <section class="author-coauthors" aria-labelledby="coauthors-h">
@@ -463,6 +479,14 @@ async function authorPage(p) {
       ${collaborators(coll)}
     </section>
   </article>`;
+}
+
+async function resolveAuthor(name) {
+  const folded = guessKey(name);
+  if (!folded) return '';
+  const res = await api('/api/authors', { q: folded, limit: 100 });
+  const match = (res.authors || []).find((a) => guessKey(a.name) === folded);
+  return match ? match.key : '';
 }
 
 function dateSpan(first, last) {
