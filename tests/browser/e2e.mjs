@@ -273,6 +273,15 @@ try {
     equal(await text('[role="alert"] .error-message'), norm(missing.body.error.message), '404 message shown');
   });
 
+  await step('a query is shown as text, never run as HTML', async () => {
+    const evil = '<img src=x onerror="window.__pwned=1">';
+    await page.goto(`${base}?q=${enc(evil)}`);
+    await rendered();
+    equal(await page.locator('.summary q').textContent(), evil, 'the query echoed as text');
+    equal(await page.locator('#view img').count(), 0, 'an <img> made from the query');
+    equal(await page.evaluate(() => window.__pwned), undefined, 'script ran from the query');
+  });
+
   await step('paging moves through the results', async () => {
     const broad = await apiOk('api/search?per_page=10&page=2');
     check(broad.total > 10, `the default corpus should hold more than 10 works, API total ${broad.total}`);
