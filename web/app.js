@@ -153,10 +153,18 @@ function yearParam(from, to) {
 // ---------------------------------------------------------------------------------------------------------
 // Small views shared by the pages.
 
+function errorTitle(err) {
+  if (!(err instanceof ApiError)) return 'Something went wrong';
+  if (err.status === 0) return 'The server cannot be reached';
+  if (err.status === 400) return err.parameter === 'q' ? 'That query could not be run' : 'That request could not be run';
+  if (err.status === 404) return 'Not found';
+  return 'Something went wrong';
+}
+
 function errorBox(err) {
   const status = err instanceof ApiError && err.status ? `${err.status} · ${err.code}` : err.code || 'error';
   return html`<div class="error" role="alert">
-    <p class="error-title">Something went wrong <span class="error-code">(${status})</span></p>
+    <p class="error-title">${errorTitle(err)} <span class="error-code">(${status})</span></p>
     <p class="error-message">${err.message}</p>
     ${err.parameter ? html`<p class="error-param">Parameter: <code>${err.parameter}</code></p>` : ''}
     ${err.parameter === 'q' ? html`<p>Check the query syntax: quotes must be balanced, and <code>AND</code>,
@@ -252,7 +260,7 @@ async function searchPage(p) {
       <section class="results" aria-labelledby="results-h">
         <h1 id="results-h" class="visually-hidden">Search results</h1>
         ${!s.q && !hasFilters ? html`<p class="intro">Search ${number(res.total)} scholarly works by title and abstract,
-          browse by year, venue, topic and author, find similar works and likely collaborators.</p>` : ''}
+          browse by year, venue, topic and author, find similar works and likely collaborators.</p>${likeForm('')}` : ''}
         <div class="results-bar">
           <p class="summary" role="status">${summary} <span class="took">(${number(Math.round((res.took_ms ?? 0) * 10) / 10)} ms)</span></p>
           <label class="sort">Sort
@@ -384,23 +392,23 @@ async function workPage(p) {
     ${w.abstract ? html`<p class="abstract">${w.abstract}</p>` : html`<p class="abstract empty">No abstract.</p>`}
     <section class="similar" aria-labelledby="similar-h">
       <h2 id="similar-h" tabindex="-1">More like this</h2>
-      ${showSimilar ? similarBlock(id, similar, spage)
+      ${showSimilar ? similarBlock(similar, spage, (n) => workUrl(id, { similar: 1, spage: n > 1 ? n : '' }))
         : html`<p><a class="button show-similar" href="${workUrl(id, { similar: 1 })}">Show works like this one</a>
             <span class="hint-inline">found through this work's most telling terms</span></p>`}
     </section>
   </article>`;
 }
 
-function similarBlock(id, res, spage) {
+function similarBlock(res, spage, pageUrl, source = "this work's") {
   if (res.error) return errorBox(res.error);
   const terms = (res.terms || []).slice(0, 12).map((t) => html`<li class="chip term" title="${`weight ${Number(t.weight).toFixed(2)}`}">${t.display || t.term}</li>`);
   const hits = res.hits || [];
   const from = (spage - 1) * PER_PAGE + 1;
   return html`
-    ${terms.length ? html`<p class="terms-label">Found through this work's terms:</p><ul class="chips terms">${terms}</ul>` : ''}
+    ${terms.length ? html`<p class="terms-label">Found through ${source} terms:</p><ul class="chips terms">${terms}</ul>` : ''}
     <p class="summary" role="status"><span class="count" data-total="${res.total}">${res.total_exact === false ? '≈ ' : ''}${number(res.total)}</span> similar ${res.total === 1 ? 'work' : 'works'}</p>
     ${hits.length ? html`<ol class="hits similar-hits" start="${from}">${hits.map(similarItem)}</ol>` : html`<p class="empty">No similar work found.</p>`}
-    ${pager(spage, res.total, PER_PAGE, (n) => workUrl(id, { similar: 1, spage: n > 1 ? n : '' }), 'Similar work pages')}`;
+    ${pager(spage, res.total, PER_PAGE, pageUrl, 'Similar work pages')}`;
 }
 
 function similarItem(h) {
@@ -414,6 +422,48 @@ function similarItem(h) {
       ${why.length ? html`<ul class="chips matched-terms" aria-label="Matched terms">${why}</ul>` : html`<span>no listed term</span>`}</div>
     <p class="links">${externalLinks(w)}<a class="mlt" href="${workUrl(id, { similar: 1 })}">More like this</a></p>
   </li>`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Works like a pasted text (POST /api/similar). The text lives in the address's #fragment, which the browser
+// never sends to the server, so a long abstract makes no long request line and the page is still shareable.
+
+const likeText = () => {
+  const h = new URLSearchParams(location.hash.slice(1));
+  return h.get('text') ?? '';
+};
+const likeUrl = (text, page) => `${url({ view: 'like', page: page > 1 ? page : '' })}#${new URLSearchParams({ text })}`;
+
+function likeForm(text, open = false) {
+  return html`<details class="like" ${open || text ? raw('open') : ''}>
+    <summary>Find works like an abstract you paste</summary>
+    <form class="like-form" data-action="like">
+      <label for="like-text">Abstract or any passage</label>
+      <textarea id="like-text" name="text" rows="6" maxlength="20000" required>${text}</textarea>
+      <button type="submit" class="button">Find similar works</button>
+    </form>
+  </details>`;
+}
+
+async function likePage(p) {
+  const text = likeText();
+  const page = posInt(p.get('page'), 1);
+  document.title = 'Works like a pasted text · paperdex';
+  let res = null;
+  if (text.trim()) {
+    res = await api('/api/similar', {}, {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text, page, per_page: PER_PAGE }),
+    }).catch((error) => ({ error }));
+  }
+  return html`<article class="like-page">
+    <p class="crumbs"><a href="./">paperdex</a> › similar to a text</p>
+    <h1 tabindex="-1">Works like a pasted text</h1>
+    ${likeForm(text, true)}
+    ${res ? html`<section class="similar" aria-labelledby="similar-h"><h2 id="similar-h" tabindex="-1">Similar works</h2>
+      ${similarBlock(res, page, (n) => likeUrl(text, n), "the text's")}</section>` : ''}
+  </article>`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -567,6 +617,7 @@ async function render() {
   try {
     if (view === 'work') out = await workPage(p);
     else if (view === 'author') out = await authorPage(p);
+    else if (view === 'like') out = await likePage(p);
     else out = await searchPage(p);
   } catch (err) {
     out = errorBox(err);
@@ -577,7 +628,7 @@ async function render() {
   root.dataset.view = view;
   root.removeAttribute('aria-busy');
   document.body.dataset.busy = 'false';
-  document.body.dataset.rendered = location.search;
+  document.body.dataset.rendered = location.search + location.hash;
   // Keep keyboard users where they were (a facet they toggled); a new page starts at its heading.
   const again = focusKey && root.querySelector(`[data-fk="${CSS.escape(focusKey)}"]`);
   if (again) again.focus();
@@ -602,7 +653,7 @@ document.addEventListener('click', (e) => {
   const dest = new URL(a.href, location.href);
   if (dest.origin !== location.origin || dest.pathname !== location.pathname) return;  // /api/…, other sites
   e.preventDefault();
-  go(dest.search || location.pathname);
+  go((dest.search || location.pathname) + dest.hash);
 });
 
 // Facet links act as toggle buttons: Space activates them like a button.
@@ -626,6 +677,13 @@ $('#view').addEventListener('change', (e) => {
     if (from && to && from > to) [from, to] = [to, from];
     go(searchUrl(s, { year: yearParam(from, to) }));
   }
+});
+
+$('#view').addEventListener('submit', (e) => {
+  if (e.target.dataset.action !== 'like') return;
+  e.preventDefault();
+  const text = new FormData(e.target).get('text');
+  if (String(text).trim()) go(likeUrl(String(text), 1));
 });
 
 $('#search-form').addEventListener('submit', (e) => {

@@ -3,7 +3,7 @@
 //
 // Each step acts as a person would (type, click, go back) and asserts what the page shows against what the
 // JSON API answers for the same request, so the numbers are exact without being copied into this file.
-// Waits are on the page's own "rendered" marker (body[data-rendered] = the query string it rendered), never
+// Waits are on the page's own "rendered" marker (body[data-rendered] = the query string and fragment it rendered), never
 // on sleeps. On the first failing step it saves a screenshot to /tmp and exits 1.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,7 +80,7 @@ async function step(name, fn) {
 
 // The page marks the end of each render with the query string it rendered.
 async function rendered() {
-  await page.waitForFunction(() => document.body.dataset.busy === 'false' && document.body.dataset.rendered === location.search);
+  await page.waitForFunction(() => document.body.dataset.busy === 'false' && document.body.dataset.rendered === location.search + location.hash);
 }
 const text = async (sel) => norm(await page.locator(sel).first().textContent());
 const attrs = (sel, name) => page.locator(sel).evaluateAll((els, n) => els.map((e) => e.getAttribute(n)), name);
@@ -211,6 +211,27 @@ try {
       equal(shown, h.matched_terms, `matched terms of ${h.id}`);
     }
     check(sim.hits.some((h) => h.matched_terms.length > 0), 'no similar work says which terms it matched');
+  });
+
+  await step('a pasted abstract finds similar works, each with its matched terms', async () => {
+    await page.goto(base);
+    await rendered();
+    await page.getByText('Find works like an abstract you paste').click();
+    const pasted = work.abstract || work.title;
+    await page.getByLabel('Abstract or any passage').fill(pasted);
+    await page.getByRole('button', { name: 'Find similar works' }).click();
+    await rendered();
+    equal(params().get('view'), 'like', 'view in the address');
+    const res = await fetch(new URL('api/similar', base), {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: pasted, per_page: 10 }),
+    });
+    equal(res.status, 200, 'POST /api/similar status');
+    const sim = await res.json();
+    check(sim.hits.length > 0, 'no work like the pasted abstract');
+    equal(sim.hits[0].id, work.id, 'the work whose abstract was pasted comes first');
+    equal(await attrs('.similar-hits > .similar-hit', 'data-id'), sim.hits.map((h) => h.id), 'similar ids in rank order');
+    for (const h of sim.hits.slice(0, 3))
+      equal(await texts(`.similar-hit[data-id="${h.id}"] .matched-terms .chip`), h.matched_terms, `matched terms of ${h.id}`);
   });
 
   await step('an author page shows works, topics, co-authors and suggested collaborators with reasons', async () => {
