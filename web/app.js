@@ -262,7 +262,7 @@ async function searchPage(p) {
         ${!s.q && !hasFilters ? html`<p class="intro">Search ${number(res.total)} scholarly works by title and abstract,
           browse by year, venue, topic and author, find similar works and likely collaborators.</p>${likeForm('')}` : ''}
         <div class="results-bar">
-          <p class="summary" role="status">${summary} <span class="took">(${number(Math.round((res.took_ms ?? 0) * 10) / 10)} ms)</span></p>
+          <p class="summary">${summary} <span class="took">(${number(Math.round((res.took_ms ?? 0) * 10) / 10)} ms)</span></p>
           <label class="sort">Sort
             <select data-action="sort" data-fk="sort">
               <option value="" ${s.sort ? '' : raw('selected')}>by relevance</option>
@@ -406,7 +406,7 @@ function similarBlock(res, spage, pageUrl, source = "this work's") {
   const from = (spage - 1) * PER_PAGE + 1;
   return html`
     ${terms.length ? html`<p class="terms-label">Found through ${source} terms:</p><ul class="chips terms">${terms}</ul>` : ''}
-    <p class="summary" role="status"><span class="count" data-total="${res.total}">${res.total_exact === false ? '≈ ' : ''}${number(res.total)}</span> similar ${res.total === 1 ? 'work' : 'works'}</p>
+    <p class="summary"><span class="count" data-total="${res.total}">${res.total_exact === false ? '≈ ' : ''}${number(res.total)}</span> similar ${res.total === 1 ? 'work' : 'works'}</p>
     ${hits.length ? html`<ol class="hits similar-hits" start="${from}">${hits.map(similarItem)}</ol>` : html`<p class="empty">No similar work found.</p>`}
     ${pager(spage, res.total, PER_PAGE, pageUrl, 'Similar work pages')}`;
 }
@@ -603,8 +603,10 @@ function suggestion(sg) {
 
 let renderSeq = 0;
 let firstRender = true;
+// Back and forward return to where the reader was on that page (kept in history.state), so the scroll is ours.
+if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
 
-async function render() {
+async function render(restoreScroll = false) {
   const seq = ++renderSeq;
   const p = new URLSearchParams(location.search);
   const view = p.get('view') || 'search';
@@ -636,12 +638,18 @@ async function render() {
     const target = p.get('similar') === '1' && !p.get('spage') ? $('#similar-h') : root.querySelector('h1');
     if (target) target.focus();
   }
-  if (p.get('similar') === '1') $('#similar-h')?.scrollIntoView({ block: 'start' });
+  const savedY = history.state && typeof history.state.scrollY === 'number' ? history.state.scrollY : null;
+  if (restoreScroll && savedY !== null) window.scrollTo(0, savedY);
+  else if (p.get('similar') === '1') $('#similar-h')?.scrollIntoView({ block: 'start' });
   else if (!firstRender && !again) window.scrollTo(0, 0);
   firstRender = false;
+  // One polite announcement per page for screen readers: the result count, or the page's heading.
+  const said = root.querySelector('.summary') || root.querySelector('[role="alert"]') || root.querySelector('h1');
+  $('#announce').textContent = said ? said.textContent.replace(/\s+/g, ' ').trim() : '';
 }
 
 function go(to) {
+  history.replaceState({ ...(history.state || {}), scrollY: window.scrollY }, '');
   history.pushState(null, '', to);
   render();
 }
@@ -732,5 +740,5 @@ $('#author-form').addEventListener('submit', async (e) => {
   }
 });
 
-window.addEventListener('popstate', render);
+window.addEventListener('popstate', () => render(true));
 render();
