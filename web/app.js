@@ -494,7 +494,9 @@ async function authorPage(p) {
   const years = a.first_year ? (a.first_year === a.last_year ? `${a.first_year}` : `${a.first_year}–${a.last_year}`) : '';
   const works = prof.works || [];
   const noFilters = searchState(new URLSearchParams());
-  const topics = (a.topics || []).map((t) => html`<li><a class="chip topic" href="${searchUrl({ ...noFilters, author: [a.name], topic: [t.value] })}">${t.value} <span class="n">${number(t.count)}</span></a></li>`);
+  // The search's author filter takes a name (shown as the facet shows it) or, for a source id, the key itself.
+  const filterName = a.key && a.key.startsWith('id:') ? a.key : a.name;
+  const topics = (a.topics || []).map((t) => html`<li><a class="chip topic" href="${searchUrl({ ...noFilters, author: [filterName], topic: [t.value] })}">${t.value} <span class="n">${number(t.count)}</span></a></li>`);
   const terms = (a.terms || []).map((t) => html`<li><a class="chip term" href="${searchUrl({ ...noFilters, q: t.display || t.term })}">${t.display || t.term}</a></li>`);
   const coauthors = (a.coauthors || []).map((c) => html`<li class="coauthor"><a href="${authorUrl(c.key)}">${c.name}</a>
       <span class="n">${number(c.count)} joint ${c.count === 1 ? 'work' : 'works'}</span>${dateSpan(c.first_date, c.last_date)}</li>`);
@@ -503,12 +505,12 @@ async function authorPage(p) {
     <h1 tabindex="-1">${a.name || key}</h1>
     <p class="meta"><span class="works-count">${number(a.works_count ?? prof.works_total)} ${a.works_count === 1 ? 'work' : 'works'}</span>
       ${years ? html` <span class="sep" aria-hidden="true">·</span> active ${years}` : ''}
-      <span class="sep" aria-hidden="true">·</span> <a href="${searchUrl({ ...noFilters, author: [a.name] })}">search their works</a></p>
+      <span class="sep" aria-hidden="true">·</span> <a href="${searchUrl({ ...noFilters, author: [filterName] })}">search their works</a></p>
     <div class="author-grid">
       <section class="author-works" aria-labelledby="works-h">
         <h2 id="works-h">Works <span class="n">${number(prof.works_total)}</span></h2>
         ${works.length ? html`<ol class="hits works" start="${(page - 1) * PER_PAGE + 1}">${works.map(workItem)}</ol>` : html`<p class="empty">No works.</p>`}
-        ${pager(page, prof.works_total || 0, PER_PAGE, (n) => authorUrl(key, n), 'Work pages')}
+        ${pager(page, prof.works_total || 0, PER_PAGE, (n) => authorUrl(a.key || key, n), 'Work pages')}
       </section>
       <div class="author-side">
         <section class="author-topics" aria-labelledby="topics-h">
