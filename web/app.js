@@ -375,9 +375,10 @@ async function workPage(p) {
   if (!id) throw new ApiError(400, 'invalid_parameter', 'No work id in the address (expected ?view=work&id=…).', 'id');
   const showSimilar = p.get('similar') === '1';
   const spage = posInt(p.get('spage'), 1);
+  const syear = p.get('syear') ?? '';  // the similar works' year filter, as the search's year
   const [res, similar] = await Promise.all([
     api(workPath(id)),
-    showSimilar ? api(`${workPath(id)}/similar`, { page: spage, per_page: PER_PAGE }).catch((error) => ({ error })) : null,
+    showSimilar ? api(`${workPath(id)}/similar`, { year: syear, page: spage, per_page: PER_PAGE }).catch((error) => ({ error })) : null,
   ]);
   const w = res.work || {};
   document.title = `${w.title || id} · paperdex`;
@@ -392,11 +393,26 @@ async function workPage(p) {
     ${w.abstract ? html`<p class="abstract">${w.abstract}</p>` : html`<p class="abstract empty">No abstract.</p>`}
     <section class="similar" aria-labelledby="similar-h">
       <h2 id="similar-h" tabindex="-1">More like this</h2>
-      ${showSimilar ? similarBlock(similar, spage, (n) => workUrl(id, { similar: 1, spage: n > 1 ? n : '' }))
+      ${showSimilar ? html`${similarYears(id, syear)}${similarBlock(similar, spage, (n) => workUrl(id, { similar: 1, syear, spage: n > 1 ? n : '' }))}`
         : html`<p><a class="button show-similar" href="${workUrl(id, { similar: 1 })}">Show works like this one</a>
             <span class="hint-inline">found through this work's most telling terms</span></p>`}
     </section>
   </article>`;
+}
+
+// Filters apply to "more like this" as to a search; the year is the one readers ask for ("only recent work").
+function similarYears(id, syear) {
+  const { from, to } = parseYear(syear);
+  return html`<form class="similar-years" data-action="similar-years" data-id="${id}">
+    <span class="why-label">Years</span>
+    <label for="syear-from" class="visually-hidden">Similar works from year</label>
+    <input id="syear-from" name="from" type="number" inputmode="numeric" min="1000" max="9999" placeholder="from" value="${from}">
+    <span aria-hidden="true">–</span>
+    <label for="syear-to" class="visually-hidden">Similar works to year</label>
+    <input id="syear-to" name="to" type="number" inputmode="numeric" min="1000" max="9999" placeholder="to" value="${to}">
+    <button type="submit">Apply</button>
+    ${syear ? html`<a href="${workUrl(id, { similar: 1 })}">any year</a>` : ''}
+  </form>`;
 }
 
 function similarBlock(res, spage, pageUrl, source = "this work's") {
@@ -690,6 +706,13 @@ $('#view').addEventListener('change', (e) => {
 });
 
 $('#view').addEventListener('submit', (e) => {
+  if (e.target.dataset.action === 'similar-years') {
+    e.preventDefault();
+    const f = new FormData(e.target);
+    const [from, to] = [String(f.get('from') || '').trim(), String(f.get('to') || '').trim()];
+    go(workUrl(e.target.dataset.id, { similar: 1, syear: yearParam(from, to) }));
+    return;
+  }
   if (e.target.dataset.action !== 'like') return;
   e.preventDefault();
   const text = new FormData(e.target).get('text');

@@ -222,6 +222,17 @@ try {
       equal(shown, h.matched_terms, `matched terms of ${h.id}`);
     }
     check(sim.hits.some((h) => h.matched_terms.length > 0), 'no similar work says which terms it matched');
+    // Filters apply to similar works as to a search: the work's own year only.
+    const y = String(work.year);
+    await page.getByLabel('Similar works from year').fill(y);
+    await page.getByLabel('Similar works to year').fill(y);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await rendered();
+    equal(params().get('syear'), y, 'similar year in the address');
+    const simYear = await apiOk(`api/works/${work.id}/similar?year=${y}&per_page=10`);
+    check(simYear.hits.length > 0, `no similar work from ${y}`);
+    equal(await attrs('.similar-hits > .similar-hit', 'data-id'), simYear.hits.map((h) => h.id), `similar ids within ${y}`);
+    equal([...new Set(await texts('.similar-hits > .similar-hit .meta .year'))], [y], `every similar work is from ${y}`);
   });
 
   await step('a pasted abstract finds similar works, each with its matched terms', async () => {
