@@ -93,3 +93,21 @@ TEST_CASE("import arxiv-daily: a broken line is reported by file:line and the re
     CHECK(ids(r) == std::vector<std::string>{"arxiv:2501.00001", "arxiv:2501.00005"});
     CHECK(r.works[1].topics == std::vector<std::string>{"cs.CL", "68T50", "68T07"});
 }
+
+TEST_CASE("import arxiv-daily: a byline run together by lost separators is split into its names") {
+    // Real: on 2025-06-04 (line 301) the NTIRE 2025 challenge report 2506.02197 lists, as its 4th "author",
+    // 36 names glued by "and" in one 512-byte string. Its other three authors are normal.
+    auto r = import("arxiv-daily", {data("arxiv-daily/2025-06-04.jsonl.gz")});
+    CHECK(r.errors.empty());
+    const auto& w = find(r, "arxiv:2506.02197");
+    REQUIRE(w.authors.size() == 39);
+    CHECK(w.authors[0] == Author{"Marcos V. Conde", ""});
+    CHECK(w.authors[3] == Author{"Xiangyu Kong", ""});
+    CHECK(w.authors[4] == Author{"Xiaoxia Xing", ""});
+    CHECK(w.authors[20] == Author{"Zheng-Jun Zha", ""});
+    CHECK(w.authors[38] == Author{"Watchara Ruangsang", ""});
+    std::size_t longest = 0;
+    for (const auto& wk : r.works)
+        for (const auto& a : wk.authors) longest = std::max(longest, a.name.size());
+    CHECK(longest < 60);
+}

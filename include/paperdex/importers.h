@@ -21,7 +21,9 @@
 ///                   abs}. date = the file name, year from it; summary whitespace-squeezed; categories → topics
 ///                   (MSC/ACM lists such as "68T07, 92C55" split on ',' ';'). A work listed several times (several
 ///                   days, or twice in one day) is ONE work: the latest listing (latest file name, then latest
-///                   line) replaces the earlier ones whole; each replaced listing counts as `folded`.
+///                   line) replaces the earlier ones whole; each replaced listing counts as `folded`. A byline
+///                   entry that is several names run together by a lost separator ("Xiangyu Kongand Xiaoxia
+///                   Xingand …", 2506.02197) is split where "and" is glued to a name, if that happens twice or more.
 ///   arxiv-oai       Kaggle arXiv OAI snapshot, JSON lines. Authors from `authors_parsed` ([last, first, suffix])
 ///                   or else the `authors` string; LaTeX accents turned into Unicode (latex_to_unicode) in authors
 ///                   and title. categories (space-separated) → topics; doi; venue = journal-ref if present (type

@@ -24,6 +24,34 @@ void add_categories(const std::vector<std::string>& categories, std::vector<std:
     }
 }
 
+// The crawl sometimes lost the separators of a byline: 2506.02197 (2025-06-04) has ONE "author" of 512 bytes,
+// "Xiangyu Kongand Xiaoxia Xingand Fan Wangand ... Watchara Ruangsangand". A name where "and" is glued to a
+// lower-case letter and followed by a capitalised word twice or more is such a run: split it there. Once is not
+// enough ("Anand Kumar" is one person), and names that merely end in "and" (Legrand) are left alone.
+void add_authors(const std::vector<std::string>& names, std::vector<Author>& authors) {
+    static const std::regex glued(R"(([a-z])and (?=[A-Z]))");
+    for (const auto& raw : names) {
+        std::string name = text::squeeze(raw);
+        auto runs = std::distance(std::sregex_iterator(name.begin(), name.end(), glued), std::sregex_iterator());
+        if (runs < 2) {
+            if (!name.empty()) authors.push_back({name, ""});
+            continue;
+        }
+        std::string split = std::regex_replace(name, glued, "$1\n");
+        if (split.size() > 3 && split.compare(split.size() - 3, 3, "and") == 0 && split[split.size() - 4] >= 'a' &&
+            split[split.size() - 4] <= 'z')
+            split.resize(split.size() - 3);  // the last name of the run still carries its "and"
+        std::size_t start = 0;
+        while (start <= split.size()) {
+            auto end = split.find('\n', start);
+            if (end == std::string::npos) end = split.size();
+            std::string one = text::squeeze(std::string_view(split).substr(start, end - start));
+            if (!one.empty()) authors.push_back({one, ""});
+            start = end + 1;
+        }
+    }
+}
+
 Work parse_listing(const nlohmann::json& j, const std::string& date) {
     if (!j.is_object()) throw InvalidArgument("", "a listing must be a JSON object");
     Work w;
@@ -33,7 +61,7 @@ Work parse_listing(const nlohmann::json& j, const std::string& date) {
     w.id = "arxiv:" + w.arxiv_id;
     w.title = text::squeeze(internal::str(j, "title"));
     w.abstract = text::squeeze(internal::str(j, "summary"));
-    for (auto& name : internal::str_array(j, "authors")) w.authors.push_back({text::squeeze(name), ""});
+    add_authors(internal::str_array(j, "authors"), w.authors);
     w.year = std::stoi(date.substr(0, 4));
     w.date = date;
     w.venue = "arXiv";
