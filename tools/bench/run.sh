@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# paperdex benchmarks, side by side with Lucene 8.7, SQLite FTS5 and a plain Xapian loop, in one run.
+# usage: tools/bench/run.sh [--quick]
+#   --quick : SciFact (5k) and arXiv (35k) only, one timed pass, short wrk runs (< 10 minutes from a fresh clone)
+#   default : also scaled corpora of 100k, 300k and 1M works made by tools/bench/scale-corpus
+# Prints one table and writes bench/results-DATE.json (bench/ is git-ignored). Environment: BUILD_DIR (build),
+# JOBS (2), PAPERDEX_DATA_DIR (../shared/data), PAPERDEX_PEERS_DIR (../shared/peers), SIZES ("100000 300000 1000000").
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+quick=0
+case "${1:-}" in
+  --quick) quick=1 ;;
+  "") ;;
+  *) echo "usage: tools/bench/run.sh [--quick]" >&2; exit 2 ;;
+esac
+
+tools/install-deps.sh wrk libbenchmark-dev time python3-xapian sqlite3 liblucene8-java default-jdk-headless
+build=${BUILD_DIR:-build}
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build" -j"${JOBS:-2}" --target paperdex paperdex-corpus scale-corpus query-latency >/dev/null
+
+data=${PAPERDEX_DATA_DIR:-$(cd "$root/.." && pwd)/shared/data}
+export PAPERDEX_PEERS_DIR=${PAPERDEX_PEERS_DIR:-$(cd "$root/.." && pwd)/shared/peers}
+py=/usr/bin/python3  # Debian's, which has the xapian module
+bench=tools/bench
+work=bench/work
+raw=$work/raw
+rm -rf "$raw"
+mkdir -p "$work/data" "$raw"
+log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
+
+if [ $quick = 1 ]; then passes=1; sizes=""; wrk_s=3; bounds=1000,10000,100000,4294967295
+else passes=2; sizes=${SIZES:-100000 300000 1000000}; wrk_s=10; bounds=1000,10000,50000,100000,250000,4294967295; fi
+
+# --- corpora: real ones imported, scaled ones recombined from the real arXiv works ---
+log "importing SciFact and arXiv"
+[ -s $work/data/scifact.jsonl ] || "$build/paperdex-corpus" import -f beir "$data/scifact/corpus.jsonl.gz" -o $work/data/scifact.jsonl >/dev/null
+[ -s $work/data/arxiv.jsonl ] || "$build/paperdex-corpus" import -f arxiv-daily "$data/arxiv-daily" -o $work/data/arxiv.jsonl >/dev/null
+corpora="scifact arxiv"
+for n in $sizes; do
+  [ -s $work/data/scaled-$n.jsonl ] || { log "scale-corpus $n"; "$build/scale-corpus" --from $work/data/arxiv.jsonl --works "$n" --out $work/data/scaled-$n.jsonl >/dev/null; }
+  corpora="$corpora scaled-$n"
+done
+
+# --- the fixed query set: SciFact claims, CACM queries, 1,000 arXiv titles as known-item queries ---
+queries=$work/queries.jsonl
+"$build/query-latency" --write-queries $queries --queries "$data/scifact/queries.jsonl" --queries "$data/cacm/query.text" \
+  --titles $work/data/arxiv.jsonl --titles-n 1000 >/dev/null
+
+timed() {  # timed OUT.time CMD... : runs CMD under /usr/bin/time -v, its stdout to the caller
+  local out=$1; shift
+  /usr/bin/time -v -o "$out" "$@"
+}
+rss_kb() { awk -F': ' '/Maximum resident set size/ {print $2}' "$1"; }
+
+# --- HTTP on the arXiv index: search, search+facets, similar, collaborators at 1, 8, 64 connections ---
+http_bench() {
+  local port time_pid
+  port=$($py -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  log "HTTP: paperdex serve on port $port"
+  /usr/bin/time -v -o $raw/serve.time "$build/paperdex" serve --index $work/arxiv/index --port "$port" >$work/serve.log 2>&1 &
+  time_pid=$!
+  for _ in $(seq 150); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+  $py $bench/wrk_paths.py "http://127.0.0.1:$port" $queries $work/data/arxiv.jsonl $work/paths
+  for ep in search facets similar collaborators; do
+    [ -s $work/paths/$ep.txt ] || { log "HTTP: no $ep paths, skipped"; continue; }
+    for conns in 1 8 64; do
+      PATHS=$work/paths/$ep.txt wrk -t$(( conns < 2 ? 1 : 2 )) -c$conns -d${wrk_s}s --latency -s $bench/paths.lua \
+        "http://127.0.0.1:$port" > $raw/http.$ep.c$conns.txt
+      tail -n 1 $raw/http.$ep.c$conns.txt > $raw/http.$ep.c$conns.json
+    done
+  done
+  kill "$(pgrep -P $time_pid)" 2>/dev/null || true
+  wait $time_pid 2>/dev/null || true
+  echo "{\"rss_kb\": $(rss_kb $raw/serve.time)}" > $raw/serve.rss.json
+}
+
+for c in $corpora; do
+  dir=$work/$c
+  mkdir -p "$dir"
+  [ -s $dir/beir.jsonl ] || $py $bench/peers/beir_from_corpus.py $work/data/$c.jsonl $dir/beir.jsonl
+
+  log "$c: paperdex rebuild"
+  rm -rf "$dir/index"
+  timed $raw/$c.rebuild.time "$build/paperdex-corpus" rebuild --corpus $work/data/$c.jsonl --index "$dir/index" --quiet > $raw/$c.rebuild.txt
+  echo "{\"rss_kb\": $(rss_kb $raw/$c.rebuild.time)}" > $raw/$c.rebuild.rss.json
+
+  log "$c: Lucene"
+  timed $raw/$c.lucene.time $bench/peers/lucene_bench.sh $dir/beir.jsonl $queries $dir/peer 10 $passes > $raw/$c.lucene.json
+  echo "{\"rss_kb\": $(rss_kb $raw/$c.lucene.time)}" > $raw/$c.lucene.rss.json
+  log "$c: SQLite FTS5"
+  timed $raw/$c.fts5.time $py $bench/peers/fts5_bench.py $dir/beir.jsonl $queries $dir/peer 10 $passes > $raw/$c.fts5.json
+  echo "{\"rss_kb\": $(rss_kb $raw/$c.fts5.time)}" > $raw/$c.fts5.rss.json
+  # The plain Xapian loop runs at ~1,000 works/s: the baseline at the real sizes and at 100k, skipped beyond.
+  case $c in scaled-300000|scaled-1000000) ;; *)
+    log "$c: plain Xapian loop"
+    timed $raw/$c.xapian.time $py $bench/peers/xapian_plain.py $dir/beir.jsonl $queries $dir/peer 10 $passes > $raw/$c.xapian.json
+    echo "{\"rss_kb\": $(rss_kb $raw/$c.xapian.time)}" > $raw/$c.xapian.rss.json ;;
+  esac
+  rm -rf "$dir/peer"
+
+  log "$c: query latency"
+  # Scaled corpora: one pass, and the facet-bound sweep on 500 of the queries (exact counts at 1M take long).
+  case $c in scaled-*) p=1; fb=1000,10000,100000; fq=500 ;; *) p=$passes; fb=$bounds; fq=0 ;; esac
+  "$build/query-latency" --index "$dir/index" --queries $queries --passes $p --facet-bounds "$fb" --facet-queries $fq \
+    --benchmark_out=$raw/$c.latency.json --benchmark_out_format=json >/dev/null
+  [ $c = arxiv ] && http_bench
+  $py $bench/report.py --raw $raw --quick $quick --out bench/results-$(date -u +%Y-%m-%d).json >/dev/null  # partial results survive
+done
+
+$py $bench/report.py --raw $raw --quick $quick --out bench/results-$(date -u +%Y-%m-%d).json
