@@ -19,7 +19,7 @@
 namespace paperdex::http {
 
 // Route files of later features declare their registration function here and are called below.
-// void add_routes_discovery(httplib::Server& server, ServerContext& ctx);
+void add_routes_discovery(httplib::Server& server, ServerContext& ctx);
 
 namespace {
 
@@ -146,7 +146,7 @@ HttpServer::HttpServer(ServerOptions options) {
 
     // Later features register their routes here, one line each, BEFORE the core routes, so that their
     // more specific patterns (/api/works/{id}/similar) win over the core ones.
-    // add_routes_discovery(server, ctx);
+    add_routes_discovery(server, ctx);
     add_core_routes(server, ctx);
 
     if (std::filesystem::is_directory(ctx.options().web_dir)) {

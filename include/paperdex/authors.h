@@ -1,0 +1,157 @@
+#pragma once
+/// Authors: the co-author graph built from the works, stored at rebuild time as a second small Xapian database
+/// (DIR/gen-N/authors, one document per author), searched by name prefix and read as profiles
+/// (../shared/DESIGN.md, "Similar works and collaborators").
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+#include <xapian.h>
+
+#include "paperdex/searcher.h"
+#include "paperdex/similar.h"
+#include "paperdex/work.h"
+
+namespace paperdex {
+
+/// One co-author of an author: `count` joint works, first and last joint work's date ("YYYY-MM-DD", or the
+/// year as "YYYY" when the work has no date, empty when it has neither).
+struct Coauthor {
+    std::string key;
+    std::string name;
+    unsigned count = 0;
+    std::string first_date, last_date;
+};
+
+struct TopicCount {
+    std::string value;
+    unsigned count = 0;
+};
+
+/// What the author index knows about one author (author_key() identity).
+struct AuthorRecord {
+    std::string key;                  ///< author_key(): "kim hazelwood", "id:openalex:A123"
+    std::string name;                 ///< the spelling used most often in the works (alphabetically first on ties)
+    unsigned works_count = 0;
+    std::optional<int> first_year, last_year;
+    std::string first_date, last_date;  ///< as Coauthor dates, over all the author's works
+    std::vector<TopicCount> topics;   ///< works per topic, most first (ties: value ascending), at most 10
+    std::vector<Coauthor> coauthors;  ///< everyone they wrote with, most joint works first (ties: key ascending)
+};
+
+void to_json(nlohmann::json& j, const Coauthor& c);
+void to_json(nlohmann::json& j, const TopicCount& t);
+void to_json(nlohmann::json& j, const AuthorRecord& a);
+void from_json(const nlohmann::json& j, AuthorRecord& a);
+
+/// Read access to author records by key, from the stored index or an in-memory graph (the collaborator
+/// suggestions and their evaluation share one code path through it).
+class AuthorLookup {
+public:
+    virtual ~AuthorLookup() = default;
+    /// The record of `key`, or nullopt.
+    virtual std::optional<AuthorRecord> find(const std::string& key) const = 0;
+    /// The newest date of any work ("YYYY-MM-DD" or "YYYY"); recency is measured back from it.
+    virtual std::string newest_date() const = 0;
+};
+
+/// The co-author graph in memory, built by adding works one by one (edge weight = joint works, with dates).
+/// Authors listed twice on one work count once. Works with more than `max_authors_for_edges` authors add to
+/// their authors' records but no co-author edges: a 3,000-author physics paper says nothing about who works with
+/// whom, and would add millions of edges.
+class AuthorGraph : public AuthorLookup {
+public:
+    explicit AuthorGraph(std::size_t max_authors_for_edges = 100);
+    void add(const Work& w);
+    /// Sorts co-authors and topics and trims topics; call once after the last add() (find() calls it if needed).
+    void finish();
+    std::optional<AuthorRecord> find(const std::string& key) const override;
+    std::string newest_date() const override { return newest_date_; }
+    /// The record of `key` without copying, or nullptr. Valid until the next add().
+    const AuthorRecord* get(const std::string& key) const;
+    const std::unordered_map<std::string, AuthorRecord>& records() const;
+    std::size_t size() const noexcept { return records_.size(); }
+
+private:
+    std::size_t max_authors_;
+    mutable bool finished_ = true;
+    mutable std::unordered_map<std::string, AuthorRecord> records_;
+    mutable std::unordered_map<std::string, std::unordered_map<std::string, unsigned>> names_, topics_;
+    mutable std::unordered_map<std::string, std::unordered_map<std::string, Coauthor>> edges_;
+    std::string newest_date_;
+    void finish_now() const;
+};
+
+/// Builds the author database at `dir` (created or overwritten) from every work in `works`: one document per
+/// author with its AuthorRecord as JSON data, "Q"+key as id term, "N"+word for each folded name word (prefix
+/// search) and the works count as a sortable value (ranking). Called by rebuild() once the works are committed,
+/// so the authors always belong to the same generation as the works.
+/// @return the number of authors. @throws IndexError if Xapian fails.
+std::size_t build_author_index(const Xapian::Database& works, const std::string& dir);
+
+/// The author database that belongs to the works database at `works_dir` (a generation directory).
+std::string author_index_path(const std::string& works_dir);
+
+/// The stored author index. Not thread-safe (holds a Xapian::Database): one per thread.
+class AuthorIndex : public AuthorLookup {
+public:
+    explicit AuthorIndex(Xapian::Database db);
+    /// Opens the author index of the generation `index_dir` serves (resolve_index()).
+    /// @throws NotFound if the index or its author database is missing (rebuild to create it); IndexError.
+    static AuthorIndex open(const std::string& index_dir);
+
+    std::optional<AuthorRecord> find(const std::string& key) const override;
+    std::string newest_date() const override;
+    /// The record of `key`. @throws NotFound("no author with key \"KEY\"").
+    AuthorRecord get(const std::string& key) const;
+    /// An author named or keyed `name_or_key`: the key itself if stored, else author_key({name}).
+    /// @throws NotFound("no author \"X\"") if neither is stored.
+    AuthorRecord resolve(const std::string& name_or_key) const;
+
+    struct Match {
+        std::string key, name;
+        unsigned works_count = 0;
+        std::optional<int> first_year, last_year;
+    };
+    struct Matches {
+        std::uint64_t total = 0;  ///< authors matching (exact: every match is checked)
+        std::vector<Match> authors;
+    };
+    /// Autocomplete: authors whose name words start with every word of `q` (folded: case and accents ignored;
+    /// "kim haz" needs a word starting "kim" and one starting "haz"), most works first, then name.
+    /// @throws InvalidArgument("q") if `q` has no word or more than 1000 bytes; InvalidArgument("limit") unless 1..100.
+    Matches search(const std::string& q, std::size_t limit = 10) const;
+
+    const Xapian::Database& database() const noexcept { return db_; }
+    bool reopen() { return db_.reopen(); }
+
+private:
+    Xapian::Database db_;
+};
+
+void to_json(nlohmann::json& j, const AuthorIndex::Match& m);
+
+/// Docids (of `works`) of the works by author `key`, in docid order.
+std::vector<Xapian::docid> works_by(const Xapian::Database& works, const std::string& key);
+
+/// A profile page: the record, the top terms of all the author's works (similar.h expansion terms, at most 10),
+/// and one page of their works newest first (by date, then year; ties in index order).
+struct AuthorProfile {
+    AuthorRecord author;
+    std::vector<ExpansionTerm> terms;
+    std::vector<Work> works;
+    std::uint64_t works_total = 0;
+    std::size_t page = 1, per_page = 10;
+};
+/// {"author":{record + "terms"},"works":[...],"works_total","page","per_page"}
+void to_json(nlohmann::json& j, const AuthorProfile& p);
+
+/// @throws NotFound for an unknown key; InvalidArgument("page") unless page >= 1 and page×per_page <= 10000,
+///         InvalidArgument("per_page") unless 1..100.
+AuthorProfile author_profile(const Searcher& works, const AuthorIndex& authors, const std::string& key,
+                             std::size_t page = 1, std::size_t per_page = 10);
+
+}  // namespace paperdex

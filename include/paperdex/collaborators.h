@@ -1,0 +1,150 @@
+#pragma once
+/// Likely collaborators: people an author has NOT written with, ranked by a mix of co-author-graph proximity
+/// (Adamic–Adar), topical closeness (more-like-this from the author's works onto the candidate's works) and
+/// recency, each suggestion with its reasons (../shared/DESIGN.md, "Similar works and collaborators").
+/// The mix and its evaluation by temporal link prediction: docs/collaborators.md.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "paperdex/authors.h"
+#include "paperdex/searcher.h"
+
+namespace paperdex {
+
+/// Weights of the score's parts (each part is on a 0..1 scale for the author asked about, see Candidate).
+/// The defaults were picked on the arxiv-daily split of docs/collaborators.md.
+struct CollaboratorWeights {
+    double graph = 1.0;
+    double topic = 1.0;
+    double recency = 0.1;
+};
+
+struct CollaboratorOptions {
+    std::size_t limit = 10;       ///< suggestions, 1..100
+    CollaboratorWeights weights;
+    unsigned terms = 30;          ///< expansion terms of the author's works (similar.h), 1..200
+    unsigned topic_works = 200;   ///< best-matching works scanned for topical candidates, 1..10000
+    double half_life_days = 180;  ///< recency halves every this many days back from the newest work (> 0)
+    bool reasons = true;          ///< fill Suggestion reasons (shared co-authors/topics/terms, works)
+    ExpansionScheme scheme = ExpansionScheme::trad;  ///< ESet weighting of the author's MLT terms
+    bool topic_sum = true;        ///< topic = Σ over b's matching works (CombSUM) instead of the best one (CombMAX)
+};
+
+/// The raw evidence for one candidate b of author a.
+struct Candidate {
+    std::string key, name;
+    double adamic_adar = 0;        ///< Σ over shared co-authors z of 1 / ln(degree(z)) (Adamic & Adar 2003)
+    unsigned common_neighbours = 0;///< shared co-authors
+    double topic = 0;              ///< b's works in the MLT ranking, weight / best weight, combined by CombMAX or CombSUM
+                                   ///< (Fox & Shaw 1994; see topic_sum), / the best candidate's (0..1)
+    std::string evidence_date;     ///< newest date of the evidence: a joint work of b with a shared co-author, or a
+                                   ///< work of b matching a's topics
+    double recency = 0;            ///< 0.5^(days from evidence_date to the newest work / half-life), 0 if undated
+    double graph = 0;              ///< adamic_adar / the best adamic_adar among a's candidates (0..1)
+    double score = 0;              ///< w.graph·graph + w.topic·topic + w.recency·recency
+    std::vector<std::string> via;  ///< keys of the shared co-authors, largest 1/ln(degree) first
+    std::vector<Xapian::docid> topic_docs;  ///< b's works under a's MLT query, best first (at most 3)
+};
+
+/// Every candidate for `key` with its evidence and score (unsorted): authors at distance two in the co-author
+/// graph, and authors of the `opt.topic_works` works that best match the MLT query of `key`'s works (their own
+/// works excluded). Neither `key` nor any of their co-authors is ever a candidate.
+/// @throws NotFound if `authors` has no record for `key`; InvalidArgument as suggest_collaborators for options.
+std::vector<Candidate> collaborator_candidates(const Searcher& works, const AuthorLookup& authors, const std::string& key,
+                                               const CollaboratorOptions& opt);
+
+/// Sorts by `score` under `weights` (ties: key ascending) after recomputing it, keeping the best `limit`.
+void rank_candidates(std::vector<Candidate>& candidates, const CollaboratorWeights& weights, std::size_t limit);
+
+struct SharedCoauthor {
+    std::string key, name;
+};
+struct ConnectingWork {
+    std::string id, title;
+    std::optional<int> year;
+    std::string via;  ///< "coauthor": b's work with a shared co-author; "topic": b's work matching a's topics
+};
+
+struct Suggestion {
+    std::string key, name;
+    double score = 0;
+    double graph = 0, topic = 0, recency = 0;  ///< the parts, as Candidate
+    double adamic_adar = 0;
+    unsigned works_count = 0;
+    std::string last_date;
+    std::vector<SharedCoauthor> shared_coauthors;
+    std::vector<std::string> shared_topics;   ///< topics of both (the author's order), at most 5
+    std::vector<std::string> shared_terms;    ///< the author's expansion terms that b's works matched, at most 8
+    std::vector<ConnectingWork> connecting_works;  ///< at most 3 via co-authors, then at most 3 via topics
+};
+
+struct CollaboratorResponse {
+    std::string key, name;  ///< the author asked about
+    std::vector<Suggestion> suggestions;  ///< best first
+};
+
+void to_json(nlohmann::json& j, const Suggestion& s);
+/// {"author":{"key","name"},"suggestions":[{"key","name","score","works_count","last_date",
+///  "components":{"graph","topic","recency","adamic_adar"},"reasons":{"shared_coauthors":[{"key","name"}],
+///  "shared_topics":[...],"shared_terms":[...],"connecting_works":[{"id","title","year","via"}]}}]}
+void to_json(nlohmann::json& j, const CollaboratorResponse& r);
+
+/// Likely collaborators of the author `key`, best first, with reasons (see collaborator_candidates for the
+/// candidates, CollaboratorWeights for the score). An author without co-authors gets topical suggestions only.
+/// @throws NotFound        if `authors` has no record for `key`.
+/// @throws InvalidArgument ("limit", "terms", "topic_works", "half_life_days") for an option out of range.
+/// @throws IndexError      if Xapian fails.
+CollaboratorResponse suggest_collaborators(const Searcher& works, const AuthorLookup& authors, const std::string& key,
+                                           const CollaboratorOptions& opt = {});
+
+// Evaluation by temporal link prediction (Liben-Nowell & Kleinberg 2007): `paperdex eval collaborators`.
+
+struct LinkPredictionOptions {
+    std::vector<std::string> corpus_paths;  ///< files or directories (a directory = the files directly in it)
+    std::string format = "arxiv-daily";     ///< importer name (importers.h); each work dated by its first listing
+    std::string until;                      ///< cut-off "YYYY-MM-DD": works dated <= it form the history
+    std::size_t k = 10;                     ///< cut-off of the rankings, 1..100
+    CollaboratorOptions collaborators;      ///< weights of the "mix" method; limit is ignored
+    std::vector<CollaboratorWeights> grid;  ///< more mixes to score, each reported as "mix graph=G topic=T recency=R"
+    unsigned threads = 2;                   ///< worker threads, each with its own database handle
+    std::string work_dir;                   ///< where the temporary index goes; empty = system temp directory
+    bool progress = false;                  ///< progress on stderr
+};
+
+/// Figures of one ranking method, averaged over the evaluated authors.
+struct LinkPredictionScores {
+    std::string method;         ///< "common neighbours", "Adamic-Adar", "topic", "mix", then the grid's mixes
+    double precision = 0;       ///< precision@k
+    double recall = 0;          ///< recall@k
+    double hits = 0;            ///< share of authors with at least one new co-author in the top k
+    double mrr = 0;             ///< mean reciprocal rank of the first new co-author within the top k (0 if none)
+};
+
+struct LinkPredictionReport {
+    std::string until;
+    std::size_t k = 10;
+    std::size_t works_before = 0, works_after = 0, works_undated = 0;
+    std::size_t authors_before = 0;        ///< authors with a work up to the cut-off
+    std::size_t authors_evaluated = 0;     ///< of those, authors who gain a new co-author known before the cut-off
+    std::size_t new_links = 0;             ///< (author, new co-author) pairs to find, both known before the cut-off
+    std::size_t new_links_unknown = 0;     ///< (author, co-author) listings after the cut-off where the author has
+                                           ///< history and the co-author has none (cannot be predicted; not scored)
+    std::vector<LinkPredictionScores> methods;
+    double seconds = 0;
+};
+void to_json(nlohmann::json& j, const LinkPredictionScores& s);
+void to_json(nlohmann::json& j, const LinkPredictionReport& r);
+
+/// Builds the co-author graph and a temporary works index from the works dated up to `until`, ranks candidates for
+/// every author with history who gains a new co-author after it (a pair that never wrote together up to the
+/// cut-off, writes together after it, and both have a work up to it), and scores the top k of each method
+/// against those pairs. Works with more than 100 authors add no edges (AuthorGraph).
+/// @throws InvalidArgument("--until") unless YYYY-MM-DD; InvalidArgument("--corpus") if no work is dated up to or
+///         after the cut-off; InvalidArgument("--format") for an unknown format; IndexError if Xapian fails.
+LinkPredictionReport evaluate_collaborators(const LinkPredictionOptions& opt);
+
+}  // namespace paperdex

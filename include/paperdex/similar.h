@@ -1,0 +1,98 @@
+#pragma once
+/// More like this: a work's (or a pasted text's) own best terms, found through Xapian's relevance feedback
+/// (RSet → Enquire::get_eset), run as a weighted OR query over the index (../shared/DESIGN.md, "Similar works").
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+#include <xapian.h>
+
+#include "paperdex/searcher.h"
+#include "paperdex/work.h"
+
+namespace paperdex {
+
+/// Xapian's expand weighting for the ESet. `trad` = TradEWeight (Robertson/Sparck Jones relevance weight,
+/// Xapian's default), `bo1` = Bose-Einstein DFR model (Amati 2003). Measured on CACM (docs/similar.md):
+/// `trad` finds more of a document's co-relevant documents (P@10 0.267 vs 0.253 with 30 terms), so it is the default.
+enum class ExpansionScheme { trad, bo1 };
+
+/// One expansion term: the index term ("Zrecommend" — Z = Xapian's stem prefix), the word a reader sees
+/// (the most frequent unstemmed form in the source, "recommendation"), its ESet weight (> 0) and its wdf summed
+/// over the source documents (>= 1; title words count 1 + schema::kTitleWdfBoost per occurrence).
+struct ExpansionTerm {
+    std::string term;
+    std::string display;
+    double weight = 0;
+    unsigned wqf = 1;
+};
+
+/// What to find. `filters` supplies the facet filters only (year, venues, authors, topics, types) with the
+/// search semantics; its query, paging and facet fields are ignored.
+struct SimilarOptions {
+    SearchRequest filters;
+    std::size_t offset = 0;      ///< hits to skip, 0..10000
+    std::size_t limit = 10;      ///< hits to return, 0..1000
+    unsigned terms = 30;         ///< expansion terms in the query, 1..200
+    ExpansionScheme scheme = ExpansionScheme::trad;
+};
+
+struct SimilarHit {
+    std::string id;
+    unsigned rank = 0;                       ///< 0-based over the whole result list
+    double score = 0;                        ///< BM25 weight of the expansion query
+    Work work;
+    std::vector<std::string> matched_terms;  ///< display forms of the expansion terms it matched, best term first
+};
+
+struct SimilarResponse {
+    std::string source_id;                   ///< empty for a pasted text
+    std::string source_title;
+    std::vector<ExpansionTerm> terms;        ///< the expansion query, best term first
+    std::uint64_t total = 0;                 ///< matching works (exact when total_exact)
+    bool total_exact = true;
+    std::vector<SimilarHit> hits;
+    double took_ms = 0;
+};
+
+/// {"id","rank","score","matched_terms":[...],"work":{...}}
+void to_json(nlohmann::json& j, const SimilarHit& h);
+/// {"source":{"id","title"} or null,"terms":[{"term","display","weight"}],"total","total_exact","hits","took_ms"}
+void to_json(nlohmann::json& j, const ExpansionTerm& t);
+void to_json(nlohmann::json& j, const SimilarResponse& r);
+
+/// Works most like `work_id`, found through that work's own best terms.
+/// Method: RSet{work} → ESet over free-text terms only (unprefixed words and their Z-stems; a word counts once,
+/// by its stem when it has one; words starting with a digit and words under 3 bytes are skipped), best
+/// `opt.terms` as an OP_OR of Query(term, wqf) scaled by weight / best weight (OP_SCALE_WEIGHT), ranked by Searcher::weighting() (BM25), filtered by
+/// Searcher::build_filter, with the work itself excluded (OP_AND_NOT Q<id>). Source: Xapian RSet/ESet;
+/// cf. Lucene MoreLikeThis.
+/// @return at most `opt.limit` hits, best first; each lists the terms it matched.
+/// @throws NotFound        if `work_id` is not in the index.
+/// @throws InvalidArgument ("terms", "limit", "offset") if an option is out of range, or as Searcher for a bad filter.
+/// @throws IndexError      if Xapian fails.
+SimilarResponse similar(const Searcher& searcher, std::string_view work_id, const SimilarOptions& opt);
+
+/// Works most like a pasted text (e.g. an abstract). The text is indexed by the same DocumentBuilder as the works
+/// into an in-memory Xapian database, which is combined with the index (Database::add_database) so that the ESet
+/// sees the index's term statistics; the expansion query then runs over the index alone, as in similar().
+/// @throws InvalidArgument("text", ...) if the text is empty/blank or longer than 20,000 bytes; as similar()
+///         for options.
+SimilarResponse similar_text(const Searcher& searcher, std::string_view text, const SimilarOptions& opt);
+
+// Building blocks shared with the collaborator suggestions (authors).
+
+/// The best `count` free-text expansion terms of the documents `rset` (docids of `db`), best first, with their
+/// display forms taken from those documents; as similar(), and for several documents also without words found in
+/// more than 10% of the works (at least 20): TradEWeight would favour them, being in all the documents.
+/// Empty when the documents have no free-text terms.
+/// @throws IndexError if Xapian fails.
+std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const std::vector<Xapian::docid>& rset,
+                                           unsigned count, ExpansionScheme scheme = ExpansionScheme::trad);
+
+/// OP_OR of Query(term, wqf), each OP_SCALE_WEIGHT-ed by weight / best weight. Query() for no terms.
+Xapian::Query expansion_query(const std::vector<ExpansionTerm>& terms);
+
+}  // namespace paperdex

@@ -1,0 +1,197 @@
+// The stored author index (DIR/gen-N/authors): building it at rebuild time, prefix search, records, profiles.
+//
+// Its terms and slots are private to this file, the one writer and reader of that database (the works index's
+// table is schema.h): "Q"+key id term, "N"+folded name word, slot 0 = sortable works count, slot 1 = name.
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "paperdex/authors.h"
+#include "paperdex/error.h"
+#include "paperdex/indexer.h"
+#include "paperdex/schema.h"
+#include "paperdex/text.h"
+
+namespace fs = std::filesystem;
+
+namespace paperdex {
+namespace {
+
+constexpr std::string_view kKeyPrefix = "Q";
+constexpr std::string_view kNameWordPrefix = "N";
+constexpr Xapian::valueno kWorksSlot = 0;
+constexpr Xapian::valueno kNameSlot = 1;
+constexpr const char* kNewestDateKey = "paperdex:newest_date";
+constexpr const char* kAuthorsDirName = "authors";
+// A one-letter prefix like "a" may expand to thousands of name words; the most frequent ones are enough to
+// autocomplete from, and the query stays fast.
+constexpr Xapian::termcount kMaxPrefixExpansion = 2000;
+constexpr std::size_t kMaxQueryBytes = 1000;
+constexpr std::size_t kMaxPerPage = 100;
+constexpr std::size_t kMaxResultWindow = 10000;
+constexpr unsigned kProfileTerms = 10;
+
+Work work_of(const Xapian::Document& doc) {
+    Work w;
+    from_json(nlohmann::json::parse(doc.get_data()), w);
+    return w;
+}
+
+AuthorRecord record_of(const Xapian::Document& doc) {
+    AuthorRecord r;
+    from_json(nlohmann::json::parse(doc.get_data()), r);
+    return r;
+}
+
+}  // namespace
+
+std::string author_index_path(const std::string& works_dir) { return (fs::path(works_dir) / kAuthorsDirName).string(); }
+
+std::size_t build_author_index(const Xapian::Database& works, const std::string& dir) {
+    try {
+        AuthorGraph graph;
+        for (auto it = works.postlist_begin(""); it != works.postlist_end(""); ++it)
+            graph.add(work_of(works.get_document(*it)));
+        Xapian::WritableDatabase out(dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+        for (const auto& [key, r] : graph.records()) {
+            Xapian::Document doc;
+            doc.add_boolean_term(std::string(kKeyPrefix) + key);
+            for (const auto& word : text::words(r.name)) doc.add_boolean_term(std::string(kNameWordPrefix) + word);
+            // A key that is not the folded name (an id key, or a variant spelling) still finds by its words.
+            if (key.rfind("id:", 0) != 0)
+                for (const auto& word : text::words(key)) doc.add_boolean_term(std::string(kNameWordPrefix) + word);
+            doc.add_value(kWorksSlot, Xapian::sortable_serialise(r.works_count));
+            doc.add_value(kNameSlot, text::fold(r.name));
+            doc.set_data(nlohmann::json(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+            out.replace_document(std::string(kKeyPrefix) + key, doc);
+        }
+        out.set_metadata(kNewestDateKey, graph.newest_date());
+        out.commit();
+        out.close();
+        return graph.size();
+    } catch (const Xapian::Error& e) {
+        throw IndexError("building the author index " + dir + " failed: " + e.get_description());
+    }
+}
+
+AuthorIndex::AuthorIndex(Xapian::Database db) : db_(std::move(db)) {}
+
+AuthorIndex AuthorIndex::open(const std::string& index_dir) {
+    const std::string path = author_index_path(resolve_index(index_dir));
+    if (!fs::exists(fs::path(path) / "iamglass") && !fs::exists(fs::path(path) / "iamchert"))
+        throw NotFound("no author index in " + path + " (rebuild the index to create it)");
+    try {
+        return AuthorIndex(Xapian::Database(path));
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot open author index " + path + ": " + e.get_description());
+    }
+}
+
+std::optional<AuthorRecord> AuthorIndex::find(const std::string& key) const {
+    const std::string term = std::string(kKeyPrefix) + key;
+    auto it = db_.postlist_begin(term);
+    if (it == db_.postlist_end(term)) return std::nullopt;
+    return record_of(db_.get_document(*it));
+}
+
+std::string AuthorIndex::newest_date() const { return db_.get_metadata(kNewestDateKey); }
+
+AuthorRecord AuthorIndex::get(const std::string& key) const {
+    if (auto r = find(key)) return *r;
+    throw NotFound("no author with key \"" + key + "\"");
+}
+
+AuthorRecord AuthorIndex::resolve(const std::string& name_or_key) const {
+    if (auto r = find(name_or_key)) return *r;
+    if (auto r = find(author_key(Author{name_or_key, {}}))) return *r;
+    throw NotFound("no author \"" + name_or_key + "\"");
+}
+
+void to_json(nlohmann::json& j, const AuthorIndex::Match& m) {
+    j = {{"key", m.key}, {"name", m.name}, {"works_count", m.works_count}, {"first_year", nullptr}, {"last_year", nullptr}};
+    if (m.first_year) j["first_year"] = *m.first_year;
+    if (m.last_year) j["last_year"] = *m.last_year;
+}
+
+AuthorIndex::Matches AuthorIndex::search(const std::string& q, std::size_t limit) const {
+    if (q.size() > kMaxQueryBytes)
+        throw InvalidArgument("q", "q must be at most " + std::to_string(kMaxQueryBytes) + " bytes, got " + std::to_string(q.size()));
+    if (limit < 1 || limit > kMaxPerPage)
+        throw InvalidArgument("limit", "limit must be 1.." + std::to_string(kMaxPerPage) + ", got " + std::to_string(limit));
+    const auto words = text::words(q);
+    if (words.empty()) throw InvalidArgument("q", "q must contain a word, got \"" + q + "\"");
+    std::vector<Xapian::Query> parts;
+    for (const auto& w : words)
+        parts.emplace_back(Xapian::Query::OP_WILDCARD, std::string(kNameWordPrefix) + w, kMaxPrefixExpansion,
+                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    Matches out;
+    try {
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::MultiValueKeyMaker order;
+        order.add_value(kWorksSlot, true);
+        order.add_value(kNameSlot);
+        enquire.set_sort_by_key(&order, false);
+        Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit), db_.get_doccount());
+        out.total = mset.get_matches_estimated();
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            const AuthorRecord r = record_of(it.get_document());
+            out.authors.push_back({r.key, r.name, r.works_count, r.first_year, r.last_year});
+        }
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw;
+    } catch (const Xapian::Error& e) {
+        throw IndexError("author search failed: " + e.get_description());
+    }
+    return out;
+}
+
+std::vector<Xapian::docid> works_by(const Xapian::Database& works, const std::string& key) {
+    std::vector<Xapian::docid> out;
+    const std::string term = std::string(schema::kAuthorKeyPrefix) + key;
+    for (auto it = works.postlist_begin(term); it != works.postlist_end(term); ++it) out.push_back(*it);
+    return out;
+}
+
+void to_json(nlohmann::json& j, const AuthorProfile& p) {
+    nlohmann::json author = p.author;
+    author["terms"] = p.terms;
+    j = {{"author", std::move(author)}, {"works", p.works}, {"works_total", p.works_total}, {"page", p.page},
+         {"per_page", p.per_page}};
+}
+
+AuthorProfile author_profile(const Searcher& works, const AuthorIndex& authors, const std::string& key,
+                             std::size_t page, std::size_t per_page) {
+    if (per_page < 1 || per_page > kMaxPerPage)
+        throw InvalidArgument("per_page", "per_page must be 1.." + std::to_string(kMaxPerPage) + ", got " + std::to_string(per_page));
+    if (page < 1 || page > kMaxResultWindow / per_page)
+        throw InvalidArgument("page", "page must be 1.." + std::to_string(kMaxResultWindow / per_page) + " with per_page " +
+                                          std::to_string(per_page) + ", got " + std::to_string(page));
+    AuthorProfile p;
+    p.author = authors.get(key);
+    p.page = page;
+    p.per_page = per_page;
+    const Xapian::Database& db = works.database();
+    try {
+        p.terms = expansion_terms(db, works_by(db, key), kProfileTerms);
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query(std::string(schema::kAuthorKeyPrefix) + key));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::MultiValueKeyMaker newest;
+        newest.add_value(schema::kDateSlot, true);
+        newest.add_value(schema::kYearSlot, true);
+        enquire.set_sort_by_key(&newest, false);
+        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>((page - 1) * per_page),
+                                             static_cast<Xapian::doccount>(per_page));
+        p.works_total = mset.get_matches_estimated();
+        for (auto it = mset.begin(); it != mset.end(); ++it) p.works.push_back(work_of(it.get_document()));
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw;
+    } catch (const Xapian::Error& e) {
+        throw IndexError("profile of " + key + " failed: " + e.get_description());
+    }
+    return p;
+}
+
+}  // namespace paperdex

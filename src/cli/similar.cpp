@@ -1,0 +1,66 @@
+// paperdex similar --index DIR [filters as search] [--offset N] [--limit N] [--terms N] [--scheme bo1|trad] [--json] ID
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/command.h"
+#include "paperdex/indexer.h"
+#include "paperdex/similar.h"
+
+namespace {
+
+struct SimilarArgs {
+    std::string index = "index";
+    std::string id, year, scheme = "trad";
+    paperdex::SimilarOptions opt;
+    bool json = false;
+};
+
+void print_text(const paperdex::SimilarResponse& r) {
+    std::cout << "More like " << r.source_id;
+    if (!r.source_title.empty()) std::cout << " (" << r.source_title << ")";
+    std::cout << "\nterms:";
+    for (const auto& t : r.terms) std::cout << " " << t.display;
+    std::cout << "\n" << r.total << (r.total_exact ? "" : " (estimated)") << " works match\n";
+    for (const auto& h : r.hits) {
+        const auto& w = h.work;
+        std::cout << "\n" << h.rank + 1 << ". " << (w.title.empty() ? "(untitled)" : w.title) << "  [" << w.id << "]";
+        if (w.year) std::cout << " " << *w.year;
+        std::cout << " · score " << h.score << "\n   matched:";
+        for (const auto& t : h.matched_terms) std::cout << " " << t;
+        std::cout << "\n";
+    }
+}
+
+const paperdex::cli::Register similar_command{
+    "similar", "works most like a given work (more like this), with the terms each matched", [](CLI::App& sub) {
+        auto a = std::make_shared<SimilarArgs>();
+        auto& f = a->opt.filters;
+        sub.add_option("--index", a->index, "index directory")->capture_default_str();
+        sub.add_option("--year", a->year, "year or range: 2020, 2019..2022, 2019.., ..2022");
+        sub.add_option("--venue", f.venues, "venue (repeat for OR)");
+        sub.add_option("--author", f.authors, "author name or key (repeat for OR)");
+        sub.add_option("--topic", f.topics, "topic (repeat for OR)");
+        sub.add_option("--type", f.types, "type (repeat for OR)");
+        sub.add_option("--offset", a->opt.offset, "hits to skip")->capture_default_str();
+        sub.add_option("--limit", a->opt.limit, "hits to show (0..1000)")->capture_default_str();
+        sub.add_option("--terms", a->opt.terms, "expansion terms (1..200)")->capture_default_str();
+        sub.add_option("--scheme", a->scheme, "ESet weighting: trad (TradEWeight) or bo1")
+            ->check(CLI::IsMember({"trad", "bo1"}))
+            ->capture_default_str();
+        sub.add_flag("--json", a->json, "print the JSON the HTTP API returns");
+        sub.add_option("id", a->id, "work id, e.g. arxiv:1912.12953")->required();
+        return [a]() {
+            if (!a->year.empty()) a->opt.filters.year = paperdex::parse_year_range(a->year, "--year");
+            a->opt.scheme = a->scheme == "bo1" ? paperdex::ExpansionScheme::bo1 : paperdex::ExpansionScheme::trad;
+            paperdex::Searcher searcher(paperdex::open_index(a->index));
+            const auto resp = paperdex::similar(searcher, a->id, a->opt);
+            if (a->json)
+                std::cout << nlohmann::json(resp).dump(2) << "\n";
+            else
+                print_text(resp);
+            return 0;
+        };
+    }};
+
+}  // namespace

@@ -1,0 +1,301 @@
+// Likely collaborators: candidates from the co-author graph (Adamic–Adar) and from the author's topics (MLT),
+// scored with recency, explained by their reasons.
+#include "paperdex/collaborators.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "paperdex/error.h"
+#include "paperdex/schema.h"
+#include "paperdex/similar.h"
+
+namespace paperdex {
+namespace {
+
+constexpr std::size_t kMaxLimit = 100;
+constexpr unsigned kMaxTopicWorks = 10000;
+constexpr std::size_t kTopicDocsKept = 3;
+constexpr std::size_t kSharedTopics = 5;
+constexpr std::size_t kSharedTerms = 8;
+constexpr std::size_t kCoauthorWorks = 3;
+
+// Days since 1970-01-01 of "YYYY-MM-DD" or "YYYY" (taken as 1 July); nullopt when neither.
+std::optional<long> days_of(const std::string& date) {
+    using namespace std::chrono;
+    auto digits = [&](std::size_t from, std::size_t n) {
+        int v = 0;
+        for (std::size_t i = from; i < from + n; ++i) {
+            if (date[i] < '0' || date[i] > '9') return -1;
+            v = v * 10 + (date[i] - '0');
+        }
+        return v;
+    };
+    int y = -1, m = 7, d = 1;
+    if (date.size() >= 10 && date[4] == '-' && date[7] == '-') {
+        y = digits(0, 4);
+        m = digits(5, 2);
+        d = digits(8, 2);
+    } else if (date.size() == 4) {
+        y = digits(0, 4);
+    }
+    if (y < 0 || m < 1 || d < 1) return std::nullopt;
+    const year_month_day ymd{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
+    if (!ymd.ok()) return std::nullopt;
+    return sys_days(ymd).time_since_epoch().count();
+}
+
+Work work_of(const Xapian::Document& doc) {
+    Work w;
+    from_json(nlohmann::json::parse(doc.get_data()), w);
+    return w;
+}
+
+std::string date_of(const Work& w) {
+    if (!w.date.empty()) return w.date;
+    return w.year ? std::to_string(*w.year) : std::string();
+}
+
+void check_options(const CollaboratorOptions& opt) {
+    if (opt.limit < 1 || opt.limit > kMaxLimit)
+        throw InvalidArgument("limit", "limit must be 1.." + std::to_string(kMaxLimit) + ", got " + std::to_string(opt.limit));
+    if (opt.terms < 1 || opt.terms > 200)
+        throw InvalidArgument("terms", "terms must be 1..200, got " + std::to_string(opt.terms));
+    if (opt.topic_works < 1 || opt.topic_works > kMaxTopicWorks)
+        throw InvalidArgument("topic_works", "topic_works must be 1.." + std::to_string(kMaxTopicWorks) + ", got " +
+                                                 std::to_string(opt.topic_works));
+    if (!(opt.half_life_days > 0))
+        throw InvalidArgument("half_life_days", "half_life_days must be > 0, got " + std::to_string(opt.half_life_days));
+}
+
+struct Evidence {
+    std::vector<Candidate> candidates;
+    std::vector<ExpansionTerm> terms;                            // the author's MLT terms
+    std::unordered_map<Xapian::docid, std::vector<std::size_t>> matched;  // topic doc → indices into terms
+};
+
+Evidence gather(const Searcher& works, const AuthorLookup& authors, const std::string& key, const CollaboratorOptions& opt,
+                bool keep_matches) {
+    check_options(opt);
+    const std::optional<AuthorRecord> me = authors.find(key);
+    if (!me) throw NotFound("no author with key \"" + key + "\"");
+    std::unordered_set<std::string> excluded{key};
+    for (const auto& c : me->coauthors) excluded.insert(c.key);
+
+    Evidence ev;
+    std::unordered_map<std::string, std::size_t> index;
+    auto candidate = [&](const std::string& k, const std::string& name) -> Candidate& {
+        auto [it, fresh] = index.try_emplace(k, ev.candidates.size());
+        if (fresh) {
+            ev.candidates.emplace_back();
+            ev.candidates.back().key = k;
+            ev.candidates.back().name = name;
+        }
+        return ev.candidates[it->second];
+    };
+    auto newer = [](std::string& have, const std::string& date) {
+        if (date > have) have = date;
+    };
+
+    // (1) Graph: every co-author z of a introduces z's other co-authors, each by 1/ln(deg z) — a shared friend who
+    // knows few people says more than one who knows everybody (Adamic & Adar 2003).
+    std::unordered_map<std::string, std::vector<std::pair<double, std::string>>> vias;
+    for (const auto& z : me->coauthors) {
+        const std::optional<AuthorRecord> zr = authors.find(z.key);
+        if (!zr || zr->coauthors.size() < 2) continue;  // degree 1: z knows only a
+        const double w = 1.0 / std::log(static_cast<double>(zr->coauthors.size()));
+        for (const auto& b : zr->coauthors) {
+            if (excluded.count(b.key)) continue;
+            Candidate& c = candidate(b.key, b.name);
+            c.adamic_adar += w;
+            ++c.common_neighbours;
+            newer(c.evidence_date, b.last_date);
+            vias[b.key].push_back({w, z.key});
+        }
+    }
+    for (auto& [k, list] : vias) {
+        std::sort(list.begin(), list.end(), [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
+        Candidate& c = ev.candidates[index.at(k)];
+        for (const auto& [w, z] : list) c.via.push_back(z);
+    }
+
+    // (2) Topics: the MLT query of all of a's works, run over everybody else's works.
+    const Xapian::Database& db = works.database();
+    const std::vector<Xapian::docid> own = works_by(db, key);
+    ev.terms = expansion_terms(db, own, opt.terms, opt.scheme);
+    if (!ev.terms.empty()) {
+        std::unordered_map<std::string, std::size_t> term_rank;
+        for (std::size_t i = 0; i < ev.terms.size(); ++i) term_rank[ev.terms[i].term] = i;
+        Xapian::Query query(Xapian::Query::OP_AND_NOT, expansion_query(ev.terms),
+                            Xapian::Query(std::string(schema::kAuthorKeyPrefix) + key));
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(works.weighting());
+        Xapian::MSet mset = enquire.get_mset(0, opt.topic_works);
+        const double best = mset.empty() ? 1.0 : mset.begin().get_weight();
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            const Work w = work_of(it.get_document());
+            const double closeness = best > 0 ? it.get_weight() / best : 0.0;
+            const std::string date = date_of(w);
+            bool used = false;
+            std::set<std::string> seen;
+            for (const auto& a : w.authors) {
+                const std::string k = author_key(a);
+                if (k.empty() || excluded.count(k) || !seen.insert(k).second) continue;
+                Candidate& c = candidate(k, a.name);
+                c.topic = opt.topic_sum ? c.topic + closeness : std::max(c.topic, closeness);
+                newer(c.evidence_date, date);
+                if (c.topic_docs.size() < kTopicDocsKept) c.topic_docs.push_back(*it);
+                used = true;
+            }
+            if (used && keep_matches) {
+                auto& m = ev.matched[*it];
+                for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t)
+                    if (auto r = term_rank.find(*t); r != term_rank.end()) m.push_back(r->second);
+            }
+        }
+    }
+
+    // (3) Recency of the evidence, back from the newest work in the index.
+    const std::optional<long> now = days_of(authors.newest_date());
+    double best_aa = 0, best_topic = 0;
+    for (const auto& c : ev.candidates) {
+        best_aa = std::max(best_aa, c.adamic_adar);
+        best_topic = std::max(best_topic, c.topic);
+    }
+    for (auto& c : ev.candidates) {
+        c.graph = best_aa > 0 ? c.adamic_adar / best_aa : 0.0;
+        c.topic = best_topic > 0 ? c.topic / best_topic : 0.0;
+        const std::optional<long> then = days_of(c.evidence_date);
+        if (now && then) c.recency = std::pow(0.5, std::max(0L, *now - *then) / opt.half_life_days);
+    }
+    return ev;
+}
+
+}  // namespace
+
+std::vector<Candidate> collaborator_candidates(const Searcher& works, const AuthorLookup& authors, const std::string& key,
+                                               const CollaboratorOptions& opt) {
+    try {
+        return gather(works, authors, key, opt, false).candidates;
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw;
+    } catch (const Xapian::Error& e) {
+        throw IndexError("collaborators of " + key + " failed: " + e.get_description());
+    }
+}
+
+void rank_candidates(std::vector<Candidate>& candidates, const CollaboratorWeights& w, std::size_t limit) {
+    for (auto& c : candidates) c.score = w.graph * c.graph + w.topic * c.topic + w.recency * c.recency;
+    auto better = [](const Candidate& a, const Candidate& b) { return a.score != b.score ? a.score > b.score : a.key < b.key; };
+    if (candidates.size() > limit) {
+        std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(limit), candidates.end(), better);
+        candidates.resize(limit);
+    } else {
+        std::sort(candidates.begin(), candidates.end(), better);
+    }
+}
+
+void to_json(nlohmann::json& j, const Suggestion& s) {
+    nlohmann::json shared = nlohmann::json::array(), works = nlohmann::json::array();
+    for (const auto& c : s.shared_coauthors) shared.push_back({{"key", c.key}, {"name", c.name}});
+    for (const auto& w : s.connecting_works) {
+        nlohmann::json cw = {{"id", w.id}, {"title", w.title}, {"year", nullptr}, {"via", w.via}};
+        if (w.year) cw["year"] = *w.year;
+        works.push_back(std::move(cw));
+    }
+    j = {{"key", s.key},
+         {"name", s.name},
+         {"score", s.score},
+         {"works_count", s.works_count},
+         {"last_date", s.last_date},
+         {"components", {{"graph", s.graph}, {"topic", s.topic}, {"recency", s.recency}, {"adamic_adar", s.adamic_adar}}},
+         {"reasons",
+          {{"shared_coauthors", shared},
+           {"shared_topics", s.shared_topics},
+           {"shared_terms", s.shared_terms},
+           {"connecting_works", works}}}};
+}
+
+void to_json(nlohmann::json& j, const CollaboratorResponse& r) {
+    j = {{"author", {{"key", r.key}, {"name", r.name}}}, {"suggestions", r.suggestions}};
+}
+
+CollaboratorResponse suggest_collaborators(const Searcher& works, const AuthorLookup& authors, const std::string& key,
+                                           const CollaboratorOptions& opt) {
+    try {
+        Evidence ev = gather(works, authors, key, opt, opt.reasons);
+        rank_candidates(ev.candidates, opt.weights, opt.limit);
+        const AuthorRecord me = *authors.find(key);
+        CollaboratorResponse resp;
+        resp.key = me.key;
+        resp.name = me.name;
+        const Xapian::Database& db = works.database();
+        for (const auto& c : ev.candidates) {
+            Suggestion s;
+            s.key = c.key;
+            s.name = c.name;
+            s.score = c.score;
+            s.graph = c.graph;
+            s.topic = c.topic;
+            s.recency = c.recency;
+            s.adamic_adar = c.adamic_adar;
+            const std::optional<AuthorRecord> rec = authors.find(c.key);
+            if (rec) {
+                s.name = rec->name;
+                s.works_count = rec->works_count;
+                s.last_date = rec->last_date;
+            }
+            if (opt.reasons) {
+                std::unordered_map<std::string, std::string> coauthor_names;
+                for (const auto& z : me.coauthors) coauthor_names[z.key] = z.name;
+                for (const auto& z : c.via) s.shared_coauthors.push_back({z, coauthor_names[z]});
+                if (rec)
+                    for (const auto& t : me.topics)
+                        if (s.shared_topics.size() < kSharedTopics &&
+                            std::any_of(rec->topics.begin(), rec->topics.end(), [&](const TopicCount& x) { return x.value == t.value; }))
+                            s.shared_topics.push_back(t.value);
+                std::set<std::size_t> term_ranks;
+                for (Xapian::docid d : c.topic_docs)
+                    if (auto m = ev.matched.find(d); m != ev.matched.end()) term_ranks.insert(m->second.begin(), m->second.end());
+                for (std::size_t r : term_ranks)
+                    if (s.shared_terms.size() < kSharedTerms) s.shared_terms.push_back(ev.terms[r].display);
+                // The joint works with shared co-authors: the newest one per co-author.
+                for (const auto& z : c.via) {
+                    if (s.connecting_works.size() >= kCoauthorWorks) break;
+                    Xapian::Enquire enquire(db);
+                    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND,
+                                                    Xapian::Query(std::string(schema::kAuthorKeyPrefix) + c.key),
+                                                    Xapian::Query(std::string(schema::kAuthorKeyPrefix) + z)));
+                    enquire.set_weighting_scheme(Xapian::BoolWeight());
+                    Xapian::MultiValueKeyMaker newest;
+                    newest.add_value(schema::kDateSlot, true);
+                    newest.add_value(schema::kYearSlot, true);
+                    enquire.set_sort_by_key(&newest, false);
+                    Xapian::MSet m = enquire.get_mset(0, 1);
+                    if (!m.empty()) {
+                        const Work w = work_of(m.begin().get_document());
+                        s.connecting_works.push_back({w.id, w.title, w.year, "coauthor"});
+                    }
+                }
+                for (Xapian::docid d : c.topic_docs) {
+                    const Work w = work_of(db.get_document(d));
+                    s.connecting_works.push_back({w.id, w.title, w.year, "topic"});
+                }
+            }
+            resp.suggestions.push_back(std::move(s));
+        }
+        return resp;
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw;
+    } catch (const Xapian::Error& e) {
+        throw IndexError("collaborators of " + key + " failed: " + e.get_description());
+    }
+}
+
+}  // namespace paperdex

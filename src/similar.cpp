@@ -1,0 +1,268 @@
+#include "paperdex/similar.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "paperdex/error.h"
+#include "paperdex/indexer.h"
+#include "paperdex/schema.h"
+#include "paperdex/text.h"
+
+namespace paperdex {
+namespace {
+
+constexpr unsigned kMaxTerms = 200;
+constexpr std::size_t kMaxLimit = 1000;
+constexpr std::size_t kMaxOffset = 10000;
+constexpr std::size_t kMaxTextBytes = 20000;
+constexpr const char* kPastedId = "paperdex:pasted-text";
+// A word in more than this share of the works ("can", "this", "learning" in an ML corpus) says nothing about a
+// topic; Xapian ships no stopword list, so document frequency decides (as Lucene MoreLikeThis's maxDocFreqPct).
+// Small indexes keep words in up to kMinDocFreqCap works, so that a test index still has terms to expand.
+// Only for several source documents (an author's works): there TradEWeight favours words found in all of them,
+// which are the common ones; for one document it ranks by rarity anyway, and on CACM the cap cost co-relevant
+// P@10 (0.267 → 0.260).
+constexpr double kMaxDocFreqShare = 0.1;
+constexpr Xapian::doccount kMinDocFreqCap = 20;
+constexpr std::size_t kMinSourcesForRecurrence = 3;
+
+// Free text is indexed unprefixed (lower case after TermGenerator's folding, digits or non-ASCII) with Xapian's
+// stem prefix "Z" for the stemmed form; every other term starts with an upper-case prefix (schema.h).
+bool unprefixed(std::string_view t) { return !t.empty() && !(t[0] >= 'A' && t[0] <= 'Z'); }
+bool z_stem(std::string_view t) { return t.size() > 1 && t[0] == 'Z' && unprefixed(t.substr(1)); }
+
+bool worth_expanding(std::string_view word) {
+    if (word.size() < 3) return false;  // "of", "in", "a": no topic in them
+    return !(word[0] >= '0' && word[0] <= '9');  // "2019", "9.8x": figures, not topics
+}
+
+// The terms of the relevance documents, and for each Z-stem the unstemmed word written most often in them.
+struct SourceTerms {
+    std::unordered_map<std::string, unsigned> wdf;   // every term of the sources → summed wdf
+    std::unordered_map<std::string, unsigned> docs;  // → source documents holding it
+    std::size_t sources = 0;
+    std::unordered_map<std::string, std::string> display;  // term → word shown to users
+};
+
+SourceTerms source_terms(const Xapian::Database& db, const std::vector<Xapian::docid>& rset) {
+    SourceTerms s;
+    s.sources = rset.size();
+    const Xapian::Stem stem("english");
+    std::unordered_map<std::string, std::map<std::string, Xapian::termcount>> forms;  // Zstem → word → wdf
+    for (Xapian::docid d : rset) {
+        for (auto t = db.termlist_begin(d); t != db.termlist_end(d); ++t) {
+            const std::string term = *t;
+            s.wdf[term] += t.get_wdf();
+            ++s.docs[term];
+            if (unprefixed(term)) forms["Z" + stem(term)][term] += t.get_wdf();
+        }
+    }
+    for (auto& [z, words] : forms) {
+        auto best = std::max_element(words.begin(), words.end(),
+                                     [](const auto& a, const auto& b) { return a.second < b.second; });
+        s.display[z] = best->first;
+    }
+    return s;
+}
+
+// Counts each word once: by its Z-stem when the source has one, else (a capitalised word, which STEM_SOME does
+// not stem) by the word itself. Boolean and field-prefixed terms (Q, XA, K, Y, XV, XT, S, A, XK, XW) never count:
+// similarity is about what the works say, and authors/topics have their own features.
+class FreeTextDecider : public Xapian::ExpandDecider {
+public:
+    FreeTextDecider(const Xapian::Database& db, const SourceTerms& src, bool cap_docfreq)
+        : db_(db), src_(src),
+          max_docfreq_(cap_docfreq ? std::max(kMinDocFreqCap, static_cast<Xapian::doccount>(kMaxDocFreqShare * db.get_doccount()))
+                                   : db.get_doccount()) {}
+    bool operator()(const std::string& term) const override {
+        if (z_stem(term)) {
+            if (!worth_expanding(std::string_view(term).substr(1))) return false;
+        } else if (!unprefixed(term) || !worth_expanding(term) || src_.wdf.count("Z" + stem_(term))) {
+            return false;
+        }
+        // An author's topic is what they write about again and again; a word of one work only ("apollo", the name
+        // of one system) is rare, so TradEWeight would rank it first.
+        if (src_.sources >= kMinSourcesForRecurrence && src_.docs.at(term) < 2) return false;
+        return db_.get_termfreq(term) <= max_docfreq_;
+    }
+private:
+    const Xapian::Database& db_;
+    const SourceTerms& src_;
+    Xapian::doccount max_docfreq_;
+    Xapian::Stem stem_{"english"};
+};
+
+std::string display_of(const SourceTerms& src, const std::string& term) {
+    if (auto it = src.display.find(term); it != src.display.end()) return it->second;
+    return z_stem(term) ? term.substr(1) : term;
+}
+
+Work work_of(const Xapian::Document& doc) {
+    Work w;
+    from_json(nlohmann::json::parse(doc.get_data()), w);
+    return w;
+}
+
+void check_options(const SimilarOptions& opt) {
+    if (opt.terms < 1 || opt.terms > kMaxTerms)
+        throw InvalidArgument("terms", "terms must be 1.." + std::to_string(kMaxTerms) + ", got " + std::to_string(opt.terms));
+    if (opt.limit > kMaxLimit)
+        throw InvalidArgument("limit", "limit must be 0.." + std::to_string(kMaxLimit) + ", got " + std::to_string(opt.limit));
+    if (opt.offset > kMaxOffset)
+        throw InvalidArgument("offset", "offset must be 0.." + std::to_string(kMaxOffset) + ", got " + std::to_string(opt.offset));
+}
+
+std::vector<ExpansionTerm> eset_terms(const Xapian::Database& db, const std::vector<Xapian::docid>& rset_docs,
+                                      unsigned count, ExpansionScheme scheme) {
+    const SourceTerms src = source_terms(db, rset_docs);
+    Xapian::Enquire enquire(db);
+    if (scheme == ExpansionScheme::bo1) enquire.set_expansion_scheme("bo1");
+    Xapian::RSet rset;
+    for (Xapian::docid d : rset_docs) rset.add_document(d);
+    FreeTextDecider decider(db, src, rset_docs.size() > 1);
+    Xapian::ESet eset = enquire.get_eset(count, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
+    std::vector<ExpansionTerm> out;
+    for (auto it = eset.begin(); it != eset.end(); ++it) {
+        auto w = src.wdf.find(*it);
+        out.push_back({*it, display_of(src, *it), it.get_weight(), std::max(1u, w == src.wdf.end() ? 1u : w->second)});
+    }
+    return out;
+}
+
+// Runs the expansion query (plus filters, minus `exclude`) over the searcher's index.
+SimilarResponse run(const Searcher& searcher, std::vector<ExpansionTerm> terms, const Xapian::Query& exclude,
+                    const SimilarOptions& opt) {
+    SimilarResponse resp;
+    resp.terms = std::move(terms);
+    if (resp.terms.empty()) return resp;
+    Xapian::Query query = expansion_query(resp.terms);
+    if (Xapian::Query filter = searcher.build_filter(opt.filters); !filter.empty())
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+    if (!exclude.empty()) query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, exclude);
+
+    std::unordered_map<std::string, std::size_t> rank_of;
+    for (std::size_t i = 0; i < resp.terms.size(); ++i) rank_of[resp.terms[i].term] = i;
+
+    const Xapian::Database& db = searcher.database();
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(searcher.weighting());
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(opt.offset), static_cast<Xapian::doccount>(opt.limit));
+    resp.total = mset.get_matches_estimated();
+    resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        SimilarHit h;
+        h.rank = static_cast<unsigned>(opt.offset + std::distance(mset.begin(), it));
+        h.score = it.get_weight();
+        h.work = work_of(it.get_document());
+        h.id = h.work.id;
+        std::vector<std::size_t> matched;
+        for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t)
+            if (auto r = rank_of.find(*t); r != rank_of.end()) matched.push_back(r->second);
+        std::sort(matched.begin(), matched.end());
+        for (std::size_t r : matched) h.matched_terms.push_back(resp.terms[r].display);
+        resp.hits.push_back(std::move(h));
+    }
+    return resp;
+}
+
+double ms_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+void to_json(nlohmann::json& j, const ExpansionTerm& t) {
+    j = {{"term", t.term}, {"display", t.display}, {"weight", t.weight}};
+}
+
+void to_json(nlohmann::json& j, const SimilarHit& h) {
+    j = {{"id", h.id}, {"rank", h.rank}, {"score", h.score}, {"matched_terms", h.matched_terms}, {"work", h.work}};
+}
+
+void to_json(nlohmann::json& j, const SimilarResponse& r) {
+    j = {{"source", nullptr}, {"terms", r.terms}, {"total", r.total}, {"total_exact", r.total_exact},
+         {"took_ms", r.took_ms}, {"hits", r.hits}};
+    if (!r.source_id.empty()) j["source"] = {{"id", r.source_id}, {"title", r.source_title}};
+}
+
+std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const std::vector<Xapian::docid>& rset,
+                                           unsigned count, ExpansionScheme scheme) {
+    if (rset.empty() || count == 0) return {};
+    try {
+        return eset_terms(db, rset, count, scheme);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw;  // the caller reopens and retries
+    } catch (const Xapian::Error& e) {
+        throw IndexError("expansion terms failed: " + e.get_description());
+    }
+}
+
+Xapian::Query expansion_query(const std::vector<ExpansionTerm>& terms) {
+    if (terms.empty()) return Xapian::Query();
+    const double best = terms.front().weight > 0 ? terms.front().weight : 1.0;
+    std::vector<Xapian::Query> parts;
+    parts.reserve(terms.size());
+    for (const auto& t : terms)
+        parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t.term, std::max(1u, t.wqf)), std::max(t.weight, 0.0) / best);
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+SimilarResponse similar(const Searcher& searcher, std::string_view work_id, const SimilarOptions& opt) {
+    const auto t0 = std::chrono::steady_clock::now();
+    check_options(opt);
+    const std::string id(work_id);
+    const Xapian::docid source = searcher.docid(id);  // throws NotFound
+    try {
+        const Work work = work_of(searcher.database().get_document(source));
+        SimilarResponse resp = run(searcher, eset_terms(searcher.database(), {source}, opt.terms, opt.scheme),
+                                   Xapian::Query(std::string(schema::kIdPrefix) + id), opt);
+        resp.source_id = id;
+        resp.source_title = work.title;
+        resp.took_ms = ms_since(t0);
+        return resp;
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw;
+    } catch (const Xapian::Error& e) {
+        throw IndexError("similar works for " + id + " failed: " + e.get_description());
+    }
+}
+
+SimilarResponse similar_text(const Searcher& searcher, std::string_view text_in, const SimilarOptions& opt) {
+    const auto t0 = std::chrono::steady_clock::now();
+    check_options(opt);
+    if (text_in.size() > kMaxTextBytes)
+        throw InvalidArgument("text", "text must be at most " + std::to_string(kMaxTextBytes) + " bytes, got " +
+                                          std::to_string(text_in.size()));
+    if (text::squeeze(text_in).empty()) throw InvalidArgument("text", "text must not be empty");
+    try {
+        // The pasted text becomes one document of an in-memory database beside the index, so that the ESet
+        // weighs its words with the index's own statistics (the extra document shifts them by 1 in N).
+        Xapian::WritableDatabase pasted(std::string(), Xapian::DB_BACKEND_INMEMORY);
+        Work w;
+        w.id = kPastedId;
+        w.abstract = std::string(text_in);
+        DocumentBuilder builder;
+        pasted.add_document(builder.build(w));
+        Xapian::Database combined;
+        combined.add_database(searcher.database());
+        combined.add_database(pasted);
+        const std::string id_term = std::string(schema::kIdPrefix) + kPastedId;
+        Xapian::docid source = *combined.postlist_begin(id_term);
+        SimilarResponse resp = run(searcher, eset_terms(combined, {source}, opt.terms, opt.scheme), Xapian::Query(), opt);
+        resp.took_ms = ms_since(t0);
+        return resp;
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw;
+    } catch (const Xapian::Error& e) {
+        throw IndexError("similar works for a pasted text failed: " + e.get_description());
+    }
+}
+
+}  // namespace paperdex
