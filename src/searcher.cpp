@@ -112,7 +112,17 @@ struct ParsedQuery {
     std::string corrected;
 };
 
-ParsedQuery parse_query(const Xapian::Database& db, const std::string& raw) {
+// Lucene's EnglishAnalyzer stop set (ENGLISH_STOP_WORDS_SET), the one Anserini's BM25 baselines use.
+const Xapian::Stopper& english_stopper() {
+    static const char* const words[] = {"a",    "an",   "and",  "are",  "as",    "at",    "be",   "but",   "by",
+                                        "for",  "if",   "in",   "into", "is",    "it",    "no",   "not",   "of",
+                                        "on",   "or",   "such", "that", "the",   "their", "then", "there", "these",
+                                        "they", "this", "to",   "was",  "will",  "with"};
+    static const Xapian::SimpleStopper stopper(std::begin(words), std::end(words));
+    return stopper;
+}
+
+ParsedQuery parse_query(const Xapian::Database& db, const std::string& raw, const RankingOptions& ranking) {
     const std::string q = text::normalize(raw);
     if (text::squeeze(q).empty()) return {Xapian::Query::MatchAll, {}};
     if (std::count(q.begin(), q.end(), '"') % 2 != 0)
@@ -121,6 +131,7 @@ ParsedQuery parse_query(const Xapian::Database& db, const std::string& raw) {
     qp.set_database(db);
     qp.set_stemmer(Xapian::Stem("english"));
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    if (ranking.stopwords) qp.set_stopper(&english_stopper());
     qp.set_default_op(Xapian::Query::OP_OR);
     for (const auto& [field, prefix] : schema::text_fields()) qp.add_prefix(std::string(field), std::string(prefix));
     qp.add_rangeprocessor((new Xapian::NumberRangeProcessor(schema::kYearSlot, "year:"))->release());
@@ -137,10 +148,35 @@ ParsedQuery parse_query(const Xapian::Database& db, const std::string& raw) {
     }
 }
 
+// Only stemmed free-text terms (Z prefix) may expand a query: prefixed field terms (S, A, Q, …) would count the
+// same words twice, and unstemmed twins of the Z terms would too.
+struct StemmedTermsOnly : Xapian::ExpandDecider {
+    bool operator()(const std::string& term) const override { return term.size() > 1 && term[0] == 'Z'; }
+};
+
+// Pseudo-relevance feedback (RM3-like, through Xapian's RSet/ESet): `query` OR-ed with the best terms of its own
+// top documents, each scaled by its expand weight relative to the best, all scaled by `ranking.prf_weight`.
+Xapian::Query expand_query(Xapian::Enquire& enquire, const Xapian::Query& query, const RankingOptions& ranking) {
+    Xapian::MSet first = enquire.get_mset(0, ranking.prf_docs);
+    if (first.empty()) return query;
+    Xapian::RSet rset;
+    for (auto it = first.begin(); it != first.end(); ++it) rset.add_document(*it);
+    StemmedTermsOnly decider;
+    Xapian::ESet eset = enquire.get_eset(ranking.prf_terms, rset, &decider);
+    if (eset.empty()) return query;
+    const double best = eset.begin().get_weight();
+    std::vector<Xapian::Query> terms;
+    for (auto it = eset.begin(); it != eset.end(); ++it)
+        terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it), best > 0 ? it.get_weight() / best : 1.0);
+    Xapian::Query expansion(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    return Xapian::Query(Xapian::Query::OP_OR, query,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion, ranking.prf_weight));
+}
+
 }  // namespace
 
 Xapian::Query Searcher::build_query(const SearchRequest& req) const {
-    Xapian::Query q = parse_query(db_, req.query).query;
+    Xapian::Query q = parse_query(db_, req.query, ranking_).query;
     Xapian::Query filter = build_filter(req);
     if (filter.empty()) return q;
     return Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
@@ -155,11 +191,13 @@ SearchResponse Searcher::search(const SearchRequest& req) const {
     std::vector<const schema::Facet*> facets;
     for (const auto& name : req.facets) facets.push_back(&schema::facet(name));
 
-    ParsedQuery parsed = parse_query(db_, req.query);
+    ParsedQuery parsed = parse_query(db_, req.query, ranking_);
     const bool browse = parsed.query.get_type() == Xapian::Query::LEAF_MATCH_ALL;
-    Xapian::Query query = parsed.query;
-    if (Xapian::Query filter = build_filter(req); !filter.empty())
-        query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+    const Xapian::Query filter = build_filter(req);
+    auto filtered = [&filter](const Xapian::Query& q) {
+        return filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+    };
+    Xapian::Query query = filtered(parsed.query);
 
     SearchResponse resp;
     resp.corrected_query = parsed.corrected;
@@ -167,6 +205,10 @@ SearchResponse Searcher::search(const SearchRequest& req) const {
         Xapian::Enquire enquire(db_);
         enquire.set_query(query);
         enquire.set_weighting_scheme(weighting());
+        if (ranking_.prf_docs > 0 && !browse && req.sort == SortOrder::relevance) {
+            query = filtered(expand_query(enquire, parsed.query, ranking_));
+            enquire.set_query(query);
+        }
         // Browsing (no words) lists newest first, as a researcher's profile does.
         if (req.sort == SortOrder::year || browse) enquire.set_sort_by_value_then_relevance(schema::kYearSlot, true);
 

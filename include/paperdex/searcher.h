@@ -67,10 +67,21 @@ void to_json(nlohmann::json& j, const FacetCounts& f);
 void to_json(nlohmann::json& j, const Hit& h);
 void to_json(nlohmann::json& j, const SearchResponse& r);
 
-/// BM25 parameters and ranking knobs; defaults were chosen on training queries (docs/relevance.md).
+/// BM25 parameters and ranking knobs; defaults were chosen on training queries (SciFact train, CACM by
+/// cross-validation) and reported on test queries: docs/relevance.md has each sweep and its measured effect.
+/// The HTTP API and `paperdex eval search` both use the defaults unless told otherwise.
 struct RankingOptions {
-    double k1 = 0.9;
-    double b = 0.4;
+    double k1 = 1.2;  ///< BM25 term-frequency saturation (Robertson & Zaragoza 2009), >= 0
+    double b = 0.6;   ///< BM25 document-length normalisation, 0..1
+    /// Drop English stopwords (Lucene's EnglishAnalyzer list of 33 words, as Anserini's baselines use) from
+    /// free-text queries (Xapian SimpleStopper). Quoted phrases and all-stopword queries keep them.
+    bool stopwords = true;
+    /// Pseudo-relevance feedback (RM3-like): the top `prf_docs` hits of a first pass form an RSet, Xapian's ESet
+    /// picks their best `prf_terms` stemmed terms, which are OR-ed into the query at weight `prf_weight` (each term
+    /// scaled by its ESet weight over the best one). 0 = off (it lowers SciFact train nDCG@10; docs/relevance.md).
+    unsigned prf_docs = 0;
+    unsigned prf_terms = 20;
+    double prf_weight = 0.5;
 };
 
 /// Runs searches over one database. Holds the Database, a QueryParser and an Enquire: not thread-safe,

@@ -155,7 +155,13 @@ int eval_search(const EvalSearchArgs& a) {
         j["failed"] = sr.failed.size();
         j["p50_ms"] = r3(p50);
         j["p99_ms"] = r3(p99);
-        j["ranking"] = {{"k1", a.ranking.k1}, {"b", a.ranking.b}};
+        const auto& r = a.ranking;
+        j["ranking"] = {{"k1", r.k1},
+                        {"b", r.b},
+                        {"stopwords", r.stopwords},
+                        {"prf_docs", r.prf_docs},
+                        {"prf_terms", r.prf_terms},
+                        {"prf_weight", r.prf_weight}};
         std::cout << j.dump() << "\n";
         return 0;
     }
@@ -189,6 +195,13 @@ const paperdex::cli::RegisterEval eval_search_command{
         sub.add_flag("--json", a->json, "one JSON line: metrics, docs, index_s, p50_ms, ...");
         sub.add_option("--k1", a->ranking.k1, "BM25 k1 (term frequency saturation)")->capture_default_str();
         sub.add_option("--b", a->ranking.b, "BM25 b (document length normalisation, 0..1)")->capture_default_str();
+        auto& r = a->ranking;
+        sub.add_flag("--stopwords,!--no-stopwords", r.stopwords, "drop English stopwords from queries");
+        sub.add_option("--prf-docs", r.prf_docs, "pseudo-relevance feedback: top documents used (0 = off)")
+            ->capture_default_str();
+        sub.add_option("--prf-terms", r.prf_terms, "pseudo-relevance feedback: expansion terms")->capture_default_str();
+        sub.add_option("--prf-weight", r.prf_weight, "pseudo-relevance feedback: weight of the expansion")
+            ->capture_default_str();
         return [a]() { return eval_search(*a); };
     }};
 
