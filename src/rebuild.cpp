@@ -1,14 +1,20 @@
-// rebuild(): corpus → DIR/gen-N.building → DIR/gen-N → DIR/current (atomic symlink rename).
+// rebuild(): corpus → segments (both cores) → DIR/gen-N.building (compaction) → DIR/gen-N → DIR/current
+// (atomic symlink rename).
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
+#include <future>
 #include <regex>
+#include <thread>
+#include <unordered_map>
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
 
-#include "paperdex/authors.h"
 #include "paperdex/error.h"
 #include "paperdex/indexer.h"
 
@@ -78,6 +84,91 @@ private:
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_ = start_;
 };
 
+// Builds one segment from `works`, in order (docid i+1 = works[i]). Runs on a worker thread; owns its
+// DocumentBuilder (TermGenerator) and WritableDatabase, which are not thread-safe.
+void build_segment(const fs::path& path, const std::vector<Work>& works, int gen) {
+    Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+    DocumentBuilder builder;
+    builder.set_database(db);
+    for (const auto& w : works) db.add_document(builder.build(w));
+    db.set_metadata("paperdex:generation", std::to_string(gen));
+    db.commit();
+    db.close();
+}
+
+// Reads the corpus on this thread (JSON parsing and validation, errors collected in file order) and hands each
+// segment_works works to a segment task; at most `workers` tasks run at once, so both cores do term generation
+// and Xapian writing while this thread reads ahead. A work whose id comes again later is deleted from its
+// segment afterwards, so the last occurrence wins, as replace_document("Q"+id) would have it.
+std::vector<fs::path> build_segments(const std::vector<std::string>& files, const fs::path& parts, const RebuildOptions& opt,
+                                     int gen, std::uint64_t total_bytes, std::uint64_t& bytes_done, RebuildResult& result) {
+    // Each segment is a database of its own, built in memory by one worker and flushed once at commit (the
+    // default segment size equals Xapian's default flush threshold of 10,000 changes), so no postlist is merged
+    // twice before the final compaction. Sized by measurement (docs/bench.md).
+    const std::size_t segment_works = std::max<std::size_t>(1, opt.segment_works);
+    const unsigned workers = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+    std::vector<fs::path> segments;
+    std::deque<std::future<void>> running;  // destroyed (joined) before the caller's catch cleans up
+    std::vector<Work> batch;
+    std::unordered_map<std::string, std::size_t> seen;  // id → index of its latest work
+    std::vector<std::size_t> superseded;                 // indexes of works replaced by a later one
+    std::size_t accepted = 0;
+    Progress progress(opt.progress, total_bytes);
+
+    auto launch = [&] {
+        while (running.size() >= workers) {
+            running.front().get();  // rethrows a worker's Xapian error here
+            running.pop_front();
+        }
+        segments.push_back(parts / ("seg-" + std::to_string(segments.size())));
+        running.push_back(std::async(std::launch::async, [path = segments.back(), works = std::move(batch), gen] {
+            build_segment(path, works, gen);
+        }));
+        batch = {};
+        batch.reserve(segment_works);
+    };
+    batch.reserve(segment_works);
+    for (const auto& f : files) {
+        read_corpus(
+            f,
+            [&](Work&& w) {
+                auto [it, fresh] = seen.try_emplace(w.id, accepted);
+                if (!fresh) {
+                    superseded.push_back(it->second);
+                    it->second = accepted;
+                }
+                ++accepted;
+                batch.push_back(std::move(w));
+                if (batch.size() == segment_works) launch();
+                progress.tick(accepted, bytes_done);
+            },
+            [&](const CorpusError& e) { result.errors.push_back(e); });
+        bytes_done += fs::file_size(f);
+    }
+    if (!batch.empty() || segments.empty()) launch();  // an empty corpus still gives an (empty) database
+    for (auto& r : running) r.get();
+    running.clear();
+    progress.done();
+
+    std::sort(superseded.begin(), superseded.end());
+    for (std::size_t i = 0; i < superseded.size();) {
+        const std::size_t seg = superseded[i] / segment_works;
+        Xapian::WritableDatabase db(segments[seg].string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+        for (; i < superseded.size() && superseded[i] / segment_works == seg; ++i)
+            db.delete_document(static_cast<Xapian::docid>(superseded[i] % segment_works + 1));
+        db.commit();
+    }
+    return segments;
+}
+
+// Merges the segments, in corpus order, into one compact database at `out` (Xapian::Database::compact, as
+// xapian-compact does): docids are renumbered consecutively, so a work's docid follows its place in the corpus.
+void merge_segments(const std::vector<fs::path>& segments, const fs::path& out) {
+    Xapian::Database all;
+    for (const auto& s : segments) all.add_database(Xapian::Database(s.string()));
+    all.compact(out.string(), Xapian::Compactor::FULLER);
+}
+
 }  // namespace
 
 std::string resolve_index(const std::string& index_dir) {
@@ -114,43 +205,32 @@ RebuildResult rebuild(const RebuildOptions& opt) {
     const int gen = highest_generation(dir) + 1;
     const fs::path final_path = dir / ("gen-" + std::to_string(gen));
     const fs::path staging = dir / ("gen-" + std::to_string(gen) + ".building");
+    const fs::path parts = dir / ("gen-" + std::to_string(gen) + ".parts.building");
     auto t0 = std::chrono::steady_clock::now();
 
     RebuildResult result;
     std::uint64_t total_bytes = 0, bytes_done = 0;
     for (const auto& f : files) total_bytes += fs::file_size(f);
     try {
-        Xapian::WritableDatabase db(staging.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-        DocumentBuilder builder;
-        builder.set_database(db);
-        Progress progress(opt.progress, total_bytes);
-        std::size_t added = 0;
-        for (const auto& f : files) {
-            read_corpus(
-                f,
-                [&](Work&& w) {
-                    db.replace_document(std::string("Q") + w.id, builder.build(w));
-                    progress.tick(++added, bytes_done);
-                },
-                [&](const CorpusError& e) { result.errors.push_back(e); });
-            bytes_done += fs::file_size(f);
-        }
-        progress.done();
+        fs::create_directories(parts);
+        std::vector<fs::path> segments = build_segments(files, parts, opt, gen, total_bytes, bytes_done, result);
         if (opt.strict && !result.errors.empty())
             throw CorpusError(result.errors.front().file(), result.errors.front().line(),
                               result.errors.front().reason() + " (and " + std::to_string(result.errors.size() - 1) +
                                   " more; --strict keeps the serving index)");
-        db.set_metadata("paperdex:generation", std::to_string(gen));
-        db.commit();
+        merge_segments(segments, staging);
+        fs::remove_all(parts);
+        Xapian::Database db(staging.string());
         result.works = db.get_doccount();
-        build_author_index(db, author_index_path(staging.string()));  // same generation as the works (authors.h)
         db.close();
         fs::rename(staging, final_path);
     } catch (const Xapian::Error& e) {
         fs::remove_all(staging);
+        fs::remove_all(parts);
         throw IndexError("rebuild of " + final_path.string() + " failed: " + e.get_description());
     } catch (...) {
         fs::remove_all(staging);
+        fs::remove_all(parts);
         throw;
     }
 

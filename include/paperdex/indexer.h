@@ -14,17 +14,18 @@ namespace paperdex {
 
 /// Turns Works into Xapian documents following schema.h: positional stemmed free text
 /// (title with extra wdf + abstract), prefixed title/author/topic/venue text, boolean filter
-/// terms, facet value slots, spelling data, and the Work's JSON as document data.
+/// terms, facet value slots, spelling data (title words), and the Work's JSON as document data.
 /// Not thread-safe (owns a TermGenerator); use one per thread.
 class DocumentBuilder {
 public:
     DocumentBuilder();
     /// @throws InvalidArgument("id", ...) if the work has no id.
     Xapian::Document build(const Work& w);
-    /// Makes the builder add spelling data to `db` (Xapian spelling correction).
+    /// Makes the builder add spelling data to `db` (Xapian spelling correction), from title words only.
     void set_database(Xapian::WritableDatabase& db);
 private:
     Xapian::TermGenerator termgen_;
+    bool spelling_ = false;
 };
 
 struct RebuildOptions {
@@ -32,7 +33,8 @@ struct RebuildOptions {
     std::string index_dir;                  ///< holds gen-N/ and the `current` symlink
     bool progress = false;                  ///< works/s and ETA on stderr (a terminal)
     bool strict = false;                    ///< throw (and keep the old generation) if any line is rejected
-    unsigned threads = 0;                   ///< parsing/term generation threads; 0 = hardware concurrency
+    unsigned threads = 0;                   ///< segment builders run at once (term generation + writing); 0 = cores
+    std::size_t segment_works = 10000;      ///< works per segment database; segments are merged by compaction
 };
 
 struct RebuildResult {
@@ -48,6 +50,11 @@ struct RebuildResult {
 /// which is atomic: readers see the old or the new generation, never a half-built one. Old generations
 /// but the previous one are removed. On any failure the staging generation is deleted and DIR/current
 /// still points at the old one.
+/// Method: the corpus is read once, in order; every `segment_works` works become a segment database built by
+/// one of `threads` workers (DocumentBuilder + WritableDatabase, one flush), and the segments are merged in
+/// corpus order by Xapian::Database::compact (as xapian-compact; cf. Lucene's segment merging), so docids
+/// follow corpus order and the result equals a single writer's replace_document("Q"+id) loop. An id that comes
+/// again keeps only its last occurrence, at that occurrence's place (the loop would keep the first's place).
 /// @throws CorpusError if a corpus path is missing (or, with strict, a line is rejected);
 ///         IndexError if Xapian fails.
 RebuildResult rebuild(const RebuildOptions& opt);
