@@ -26,7 +26,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const paperdex::cli::Register eval_command{
-    "eval", "measure quality: `eval search` (relevance on judged queries); see `eval --help`", [](CLI::App& sub) {
+    "eval", "measure quality on judged data: `eval search` (relevance), `eval collaborators` (link prediction)", [](CLI::App& sub) {
         sub.require_subcommand(1);
         auto runs = std::make_shared<std::map<CLI::App*, std::function<int()>>>();
         for (auto& c : paperdex::cli::eval_registry()) {
