@@ -1,0 +1,121 @@
+// More like this over the default corpus (corpus/: the seeds merged + a real arXiv listing subset).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "index_fixture.h"
+#include "paperdex/error.h"
+#include "paperdex/similar.h"
+
+using namespace paperdex;
+
+namespace {
+
+Searcher& searcher() {
+    static Searcher s(open_index(testing::default_index()));
+    return s;
+}
+
+std::vector<std::string> ids(const SimilarResponse& r) {
+    std::vector<std::string> out;
+    for (const auto& h : r.hits) out.push_back(h.id);
+    return out;
+}
+
+const Work& work(const std::string& id) {
+    for (const auto& w : testing::default_works())
+        if (w.id == id) return w;
+    FAIL("no work " << id);
+    throw;
+}
+
+}  // namespace
+
+TEST_CASE("similar: never returns the source work") {
+    SimilarOptions opt;
+    opt.limit = 100;
+    for (const auto& w : testing::default_works()) {
+        if (w.source != "bzpeer-profile" && w.id.rfind("arxiv:19", 0) != 0 && w.id.rfind("arxiv:20", 0) != 0) continue;
+        const auto r = similar(searcher(), w.id, opt);
+        CHECK(r.source_id == w.id);
+        CHECK(std::none_of(r.hits.begin(), r.hits.end(), [&](const SimilarHit& h) { return h.id == w.id; }));
+    }
+}
+
+TEST_CASE("similar: RecNMP's list starts with the other recommendation works") {
+    // arxiv:1912.12953 is RecNMP ("Personalized recommendation systems leverage ..."); 1906.03109 (Facebook's
+    // DNN-based recommendation) and 2001.02772 (DeepRecSys) come first; 2003.07336 (recommendation inference) 7th,
+    // behind four 2025 memory/accelerator works that share "memory", "accelerating", "throughput".
+    const auto r = similar(searcher(), "arxiv:1912.12953", {});
+    CHECK(r.source_title == "RecNMP: Accelerating Personalized Recommendation with Near-Memory Processing");
+    CHECK(r.terms.size() == 30);
+    CHECK(ids(r) == std::vector<std::string>{"arxiv:1906.03109", "arxiv:2001.02772", "arxiv:2508.02558",
+                                             "arxiv:2507.02006", "arxiv:2505.08191", "arxiv:2507.01216",
+                                             "arxiv:2003.07336", "arxiv:2504.03775", "arxiv:2507.14758",
+                                             "arxiv:2505.17595"});
+    for (const auto& h : r.hits) CHECK(!h.matched_terms.empty());
+}
+
+TEST_CASE("similar: matched terms are shown unstemmed, as the source writes them") {
+    const auto r = similar(searcher(), "arxiv:1912.12953", {});
+    REQUIRE(!r.hits.empty());
+    // "Zrecommend" is the index term; the reader sees the word RecNMP's abstract uses most.
+    const auto rec = std::find_if(r.terms.begin(), r.terms.end(), [](const ExpansionTerm& t) { return t.term == "Zrecommend"; });
+    REQUIRE(rec != r.terms.end());
+    CHECK(rec->display == "recommendation");
+    CHECK(r.hits[0].matched_terms ==
+          std::vector<std::string>{"recommendation", "throughput", "personalized", "cycles", "server", "production"});
+    for (const auto& t : r.terms) {
+        CHECK(t.display.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string::npos);
+        CHECK(t.weight > 0);
+    }
+    for (const auto& h : r.hits)
+        for (const auto& m : h.matched_terms)
+            CHECK(std::any_of(r.terms.begin(), r.terms.end(), [&](const ExpansionTerm& t) { return t.display == m; }));
+}
+
+TEST_CASE("similar: filters apply as in search") {
+    SimilarOptions opt;
+    opt.filters.year = parse_year_range("2020");
+    opt.limit = 50;
+    const auto r = similar(searcher(), "arxiv:1912.12953", opt);
+    REQUIRE(!r.hits.empty());
+    for (const auto& h : r.hits) CHECK(h.work.year == 2020);
+    // Among the works of 2020, the three recommendation works lead.
+    REQUIRE(r.hits.size() >= 3);
+    CHECK(r.hits[0].id == "arxiv:1906.03109");
+    CHECK(r.hits[1].id == "arxiv:2001.02772");
+    CHECK(r.hits[2].id == "arxiv:2003.07336");
+}
+
+TEST_CASE("similar: a pasted abstract finds the work it came from") {
+    const Work& w = work("arxiv:1912.12953");
+    const auto r = similar_text(searcher(), w.abstract, {});
+    CHECK(r.source_id.empty());
+    REQUIRE(!r.hits.empty());
+    CHECK(r.hits[0].id == "arxiv:1912.12953");
+    CHECK(r.hits[1].id == "arxiv:1906.03109");
+}
+
+TEST_CASE("similar: errors") {
+    CHECK_THROWS_WITH_AS(similar(searcher(), "arxiv:0000.00000", {}), "no work with id \"arxiv:0000.00000\"", NotFound);
+    SimilarOptions opt;
+    SUBCASE("terms") {
+        opt.terms = 0;
+        CHECK_THROWS_WITH_AS(similar(searcher(), "arxiv:1912.12953", opt), "terms must be 1..200, got 0", InvalidArgument);
+        opt.terms = 201;
+        CHECK_THROWS_WITH_AS(similar_text(searcher(), "memory", opt), "terms must be 1..200, got 201", InvalidArgument);
+    }
+    SUBCASE("limit and offset") {
+        opt.limit = 1001;
+        CHECK_THROWS_WITH_AS(similar(searcher(), "arxiv:1912.12953", opt), "limit must be 0..1000, got 1001", InvalidArgument);
+        opt.limit = 10;
+        opt.offset = 10001;
+        CHECK_THROWS_WITH_AS(similar(searcher(), "arxiv:1912.12953", opt), "offset must be 0..10000, got 10001", InvalidArgument);
+    }
+    SUBCASE("text") {
+        CHECK_THROWS_WITH_AS(similar_text(searcher(), "  \n ", opt), "text must not be empty", InvalidArgument);
+        CHECK_THROWS_WITH_AS(similar_text(searcher(), std::string(20001, 'a'), opt),
+                             "text must be at most 20000 bytes, got 20001", InvalidArgument);
+    }
+}
