@@ -1,0 +1,141 @@
+// Collaborator suggestions over the default corpus, and their evaluation on a real slice of arXiv listings.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "index_fixture.h"
+#include "paperdex/collaborators.h"
+#include "paperdex/error.h"
+
+using namespace paperdex;
+
+namespace {
+
+Searcher& searcher() {
+    static Searcher s(open_index(testing::default_index()));
+    return s;
+}
+AuthorIndex& authors() {
+    static AuthorIndex a = AuthorIndex::open(testing::default_index());
+    return a;
+}
+
+const Suggestion* find(const CollaboratorResponse& r, const std::string& key) {
+    for (const auto& s : r.suggestions)
+        if (s.key == key) return &s;
+    return nullptr;
+}
+
+std::string daily(const char* day) { return std::string(PAPERDEX_DATA_DIR) + "/arxiv-daily/" + day + ".jsonl.gz"; }
+
+}  // namespace
+
+TEST_CASE("collaborators: never suggests the author or an existing co-author") {
+    for (const char* key : {"jiawei han", "yang liu", "ji-rong wen"}) {
+        CollaboratorOptions opt;
+        opt.limit = 100;
+        const auto r = suggest_collaborators(searcher(), authors(), key, opt);
+        const AuthorRecord me = authors().get(key);
+        CHECK(r.suggestions.size() == 100);
+        for (const auto& s : r.suggestions) {
+            CHECK(s.key != key);
+            CHECK(std::none_of(me.coauthors.begin(), me.coauthors.end(), [&](const Coauthor& c) { return c.key == s.key; }));
+        }
+        // Best first.
+        for (std::size_t i = 1; i < r.suggestions.size(); ++i) CHECK(r.suggestions[i - 1].score >= r.suggestions[i].score);
+    }
+}
+
+TEST_CASE("collaborators: graph suggestions name the shared co-authors and their joint works") {
+    const auto r = suggest_collaborators(searcher(), authors(), "jiawei han");
+    const auto graph = std::find_if(r.suggestions.begin(), r.suggestions.end(), [](const Suggestion& x) { return x.graph > 0; });
+    REQUIRE(graph != r.suggestions.end());
+    const Suggestion& s = *graph;
+    CHECK(s.adamic_adar > 0);
+    REQUIRE(!s.shared_coauthors.empty());
+    const AuthorRecord me = authors().get("jiawei han");
+    for (const auto& z : s.shared_coauthors)
+        CHECK(std::any_of(me.coauthors.begin(), me.coauthors.end(), [&](const Coauthor& c) { return c.key == z.key && c.name == z.name; }));
+    REQUIRE(!s.connecting_works.empty());
+    CHECK(s.connecting_works[0].via == "coauthor");
+}
+
+TEST_CASE("collaborators: the two seed researchers find each other through topics alone") {
+    // Kim Hazelwood and Milad Hashemi share no work and no co-author (their profile pages list only them).
+    const auto milad = suggest_collaborators(searcher(), authors(), "milad hashemi");
+    const Suggestion* kim = find(milad, "kim hazelwood");
+    REQUIRE(kim != nullptr);
+    CHECK(kim->graph == 0);
+    CHECK(kim->topic > 0);
+    CHECK(kim->shared_coauthors.empty());
+    CHECK(!kim->shared_terms.empty());
+    CHECK(std::find(kim->shared_terms.begin(), kim->shared_terms.end(), "cache") != kim->shared_terms.end());
+    REQUIRE(!kim->connecting_works.empty());
+    CHECK(kim->connecting_works[0].via == "topic");
+    CHECK(kim->name == "Kim Hazelwood");
+    CHECK(kim->works_count == 7);
+
+    const auto hazelwood = suggest_collaborators(searcher(), authors(), "kim hazelwood");
+    const Suggestion* hashemi = find(hazelwood, "milad hashemi");
+    REQUIRE(hashemi != nullptr);
+    CHECK(hashemi->topic > 0);
+    CHECK(!hashemi->shared_terms.empty());
+}
+
+TEST_CASE("collaborators: errors") {
+    CHECK_THROWS_WITH_AS(suggest_collaborators(searcher(), authors(), "nobody here"), "no author with key \"nobody here\"", NotFound);
+    CollaboratorOptions opt;
+    opt.limit = 0;
+    CHECK_THROWS_WITH_AS(suggest_collaborators(searcher(), authors(), "kim hazelwood", opt), "limit must be 1..100, got 0", InvalidArgument);
+    opt = {};
+    opt.terms = 201;
+    CHECK_THROWS_WITH_AS(suggest_collaborators(searcher(), authors(), "kim hazelwood", opt), "terms must be 1..200, got 201", InvalidArgument);
+    opt = {};
+    opt.topic_works = 0;
+    CHECK_THROWS_WITH_AS(collaborator_candidates(searcher(), authors(), "kim hazelwood", opt), "topic_works must be 1..10000, got 0",
+                         InvalidArgument);
+    opt = {};
+    opt.half_life_days = 0;
+    CHECK_THROWS_WITH_AS(suggest_collaborators(searcher(), authors(), "kim hazelwood", opt), "half_life_days must be > 0, got 0.000000",
+                         InvalidArgument);
+}
+
+TEST_CASE("collaborators: evaluation on five days of arXiv listings") {
+    LinkPredictionOptions opt;
+    opt.corpus_paths = {daily("2025-08-04"), daily("2025-08-05"), daily("2025-08-06"), daily("2025-08-07"), daily("2025-08-08")};
+    opt.until = "2025-08-06";
+    const auto r = evaluate_collaborators(opt);
+    CHECK(r.works_before == 818u);
+    CHECK(r.works_after == 420u);
+    CHECK(r.works_undated == 0);
+    CHECK(r.authors_before == 4100u);
+    CHECK(r.authors_evaluated == 120u);
+    CHECK(r.new_links == 264u);
+    REQUIRE(r.methods.size() == 4);
+    CHECK(r.methods[0].method == "common neighbours");
+    CHECK(r.methods[1].method == "Adamic-Adar");
+    CHECK(r.methods[2].method == "topic");
+    CHECK(r.methods[3].method == "mix");
+    CHECK(r.new_links_unknown == 1765u);
+    // Of 120 authors, 7 find a new co-author in the mix's top 10, 4 with Adamic-Adar alone.
+    CHECK(r.methods[1].hits == doctest::Approx(4.0 / 120));
+    CHECK(r.methods[1].recall == doctest::Approx(0.0250).epsilon(0.01));
+    CHECK(r.methods[3].hits == doctest::Approx(7.0 / 120));
+    CHECK(r.methods[3].recall == doctest::Approx(0.0361).epsilon(0.01));
+}
+
+TEST_CASE("collaborators: evaluation errors") {
+    LinkPredictionOptions opt;
+    opt.corpus_paths = {daily("2025-08-04")};
+    opt.until = "2025-8-4";
+    CHECK_THROWS_WITH_AS(evaluate_collaborators(opt), "--until must be a date YYYY-MM-DD, got \"2025-8-4\"", InvalidArgument);
+    opt.until = "2025-08-04";
+    CHECK_THROWS_WITH_AS(evaluate_collaborators(opt),
+                         "the corpus needs dated works on both sides of 2025-08-04; got 164 up to it and 0 after it",
+                         InvalidArgument);
+    opt.format = "nope";
+    CHECK_THROWS_AS(evaluate_collaborators(opt), InvalidArgument);
+    opt.format = "arxiv-daily";
+    opt.corpus_paths = {"/nonexistent/listings"};
+    CHECK_THROWS_WITH_AS(evaluate_collaborators(opt), "/nonexistent/listings: no such file or directory", InvalidArgument);
+}
