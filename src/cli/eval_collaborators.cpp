@@ -12,7 +12,7 @@ namespace {
 
 struct Args {
     paperdex::LinkPredictionOptions opt;
-    bool json = false, grid = false;
+    bool json = false, grid = false, topic_max = false;
 };
 
 const paperdex::cli::RegisterEval eval_collaborators{
@@ -29,13 +29,15 @@ const paperdex::cli::RegisterEval eval_collaborators{
         sub.add_option("--topic", o.collaborators.weights.topic, "weight of topical closeness in the mix")->capture_default_str();
         sub.add_option("--recency", o.collaborators.weights.recency, "weight of recency in the mix")->capture_default_str();
         sub.add_option("--half-life", o.collaborators.half_life_days, "recency half-life in days")->capture_default_str();
+        sub.add_flag("--topic-max", a->topic_max, "topic = the candidate's best matching work, not the sum of them");
         sub.add_flag("--grid", a->grid, "also score a grid of mixes (to choose the default weights on a split)");
         sub.add_flag("--json", a->json, "print the report as JSON");
         sub.add_flag("--progress", o.progress, "progress on stderr");
         return [a]() {
+            if (a->topic_max) a->opt.collaborators.topic_sum = false;
             if (a->grid)
-                for (double t : {0.25, 0.5, 1.0, 2.0, 4.0})
-                    for (double r : {0.0, 0.1, 0.3}) a->opt.grid.push_back({1.0, t, r});
+                for (double t : {0.05, 0.1, 0.25, 0.5, 1.0})
+                    for (double r : {0.0, 0.05, 0.1}) a->opt.grid.push_back({1.0, t, r});
             const auto report = paperdex::evaluate_collaborators(a->opt);
             if (a->json) {
                 std::cout << nlohmann::json(report).dump(2) << "\n";

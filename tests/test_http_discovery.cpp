@@ -1,0 +1,150 @@
+// The discovery routes against a real server on the default corpus: success and each 400/404.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "index_fixture.h"
+#include "paperdex/http.h"
+
+using nlohmann::json;
+
+namespace {
+
+struct Server {
+    Server() : server(options()), client("127.0.0.1", (server.start(), server.port())) {}
+    static paperdex::http::ServerOptions options() {
+        paperdex::http::ServerOptions o;
+        o.index_dir = paperdex::testing::default_index();
+        o.host = "127.0.0.1";
+        o.port = 0;
+        o.threads = 2;
+        return o;
+    }
+    json get(const std::string& path, int status) {
+        auto res = client.Get(path);
+        REQUIRE(res);
+        CHECK(res->status == status);
+        return json::parse(res->body);
+    }
+    json post(const std::string& path, const std::string& body, int status) {
+        auto res = client.Post(path, body, "application/json");
+        REQUIRE(res);
+        CHECK(res->status == status);
+        return json::parse(res->body);
+    }
+    paperdex::http::HttpServer server;
+    httplib::Client client;
+};
+
+Server& server() {
+    static Server s;
+    return s;
+}
+
+std::vector<std::string> hit_ids(const json& body) {
+    std::vector<std::string> ids;
+    for (const auto& h : body.at("hits")) ids.push_back(h.at("id").get<std::string>());
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("http discovery: similar works of RecNMP") {
+    const json body = server().get("/api/works/arxiv:1912.12953/similar?per_page=3", 200);
+    CHECK(body["source"]["id"] == "arxiv:1912.12953");
+    CHECK(hit_ids(body) == std::vector<std::string>{"arxiv:1906.03109", "arxiv:2001.02772", "arxiv:2508.02558"});
+    CHECK(body["hits"][0]["matched_terms"][0] == "recommendation");
+    CHECK(body["page"] == 1);
+    CHECK(body["per_page"] == 3);
+    CHECK(body["terms"].size() == 30);
+    const json filtered = server().get("/api/works/arxiv:1912.12953/similar?year=2020&per_page=3", 200);
+    CHECK(hit_ids(filtered) == std::vector<std::string>{"arxiv:1906.03109", "arxiv:2001.02772", "arxiv:2003.07336"});
+    const json page2 = server().get("/api/works/arxiv:1912.12953/similar?per_page=2&page=2", 200);
+    CHECK(hit_ids(page2) == std::vector<std::string>{"arxiv:2508.02558", "arxiv:2507.02006"});
+}
+
+TEST_CASE("http discovery: similar works errors") {
+    json e = server().get("/api/works/arxiv:0000.00000/similar", 404);
+    CHECK(e["error"]["code"] == "not_found");
+    CHECK(e["error"]["message"] == "no work with id \"arxiv:0000.00000\"");
+    e = server().get("/api/works/arxiv:1912.12953/similar?per_page=101", 400);
+    CHECK(e["error"]["parameter"] == "per_page");
+    e = server().get("/api/works/arxiv:1912.12953/similar?terms=0", 400);
+    CHECK(e["error"]["parameter"] == "terms");
+    e = server().get("/api/works/arxiv:1912.12953/similar?perpage=5", 400);
+    CHECK(e["error"]["parameter"] == "perpage");
+    e = server().get("/api/works/arxiv:1912.12953/similar?year=2022..2019", 400);
+    CHECK(e["error"]["parameter"] == "year");
+}
+
+TEST_CASE("http discovery: more like a pasted abstract") {
+    const std::string abstract =
+        "Personalized recommendation systems leverage deep learning models and account for the majority of data "
+        "center AI cycles. Their performance is dominated by memory-bound sparse embedding operations.";
+    const json body = server().post("/api/similar", json{{"text", abstract}, {"per_page", 2}}.dump(), 200);
+    CHECK(body["source"].is_null());
+    CHECK(hit_ids(body).size() == 2);
+    CHECK(hit_ids(body)[0] == "arxiv:1912.12953");
+    json e = server().post("/api/similar", "not json", 400);
+    CHECK(e["error"]["parameter"] == "body");
+    e = server().post("/api/similar", json{{"txt", "memory"}}.dump(), 400);
+    CHECK(e["error"]["parameter"] == "txt");
+    e = server().post("/api/similar", json{{"text", "  "}}.dump(), 400);
+    CHECK(e["error"]["message"] == "text must not be empty");
+    e = server().post("/api/similar", json{{"text", "memory"}, {"topic", 3}}.dump(), 400);
+    CHECK(e["error"]["message"] == "topic must be a string or an array of strings");
+    e = server().post("/api/similar", json{{"year", "2020"}}.dump(), 400);
+    CHECK(e["error"]["message"] == "the body needs a \"text\" field");
+}
+
+TEST_CASE("http discovery: author search, profile and collaborators") {
+    json body = server().get("/api/authors?q=hazel", 200);
+    CHECK(body["total"] == 1);
+    CHECK(body["authors"][0]["key"] == "kim hazelwood");
+    CHECK(body["authors"][0]["works_count"] == 7);
+
+    body = server().get("/api/authors/kim%20hazelwood?per_page=2", 200);
+    CHECK(body["author"]["name"] == "Kim Hazelwood");
+    CHECK(body["works_total"] == 7);
+    CHECK(body["works"].size() == 2);
+    CHECK(body["author"]["coauthors"].empty());
+
+    body = server().get("/api/authors/jiawei%20han", 200);
+    CHECK(body["author"]["coauthors"].size() == 60);
+    CHECK(body["author"]["coauthors"][0]["key"] == "bowen jin");
+    CHECK(body["author"]["coauthors"][0]["count"] == 5);
+
+    body = server().get("/api/authors/milad%20hashemi/collaborators", 200);
+    CHECK(body["author"]["key"] == "milad hashemi");
+    CHECK(body["suggestions"].size() == 10);
+    const auto& s = body["suggestions"];
+    const auto kim = std::find_if(s.begin(), s.end(), [](const json& x) { return x["key"] == "kim hazelwood"; });
+    REQUIRE(kim != s.end());
+    CHECK(!(*kim)["reasons"]["shared_terms"].empty());
+    CHECK((*kim)["reasons"]["connecting_works"][0]["via"] == "topic");
+}
+
+TEST_CASE("http discovery: author errors") {
+    json e = server().get("/api/authors/nobody%20here", 404);
+    CHECK(e["error"]["message"] == "no author with key \"nobody here\"");
+    e = server().get("/api/authors/nobody%20here/collaborators", 404);
+    CHECK(e["error"]["code"] == "not_found");
+    e = server().get("/api/authors?q=", 400);
+    CHECK(e["error"]["parameter"] == "q");
+    e = server().get("/api/authors?q=kim&limit=0", 400);
+    CHECK(e["error"]["parameter"] == "limit");
+    e = server().get("/api/authors/kim%20hazelwood?per_page=0", 400);
+    CHECK(e["error"]["parameter"] == "per_page");
+    e = server().get("/api/authors/kim%20hazelwood/collaborators?limit=101", 400);
+    CHECK(e["error"]["parameter"] == "limit");
+}
+
+TEST_CASE("http discovery: the routes are in the OpenAPI document") {
+    const json doc = server().get("/api/openapi.json", 200);
+    for (const char* path : {"/api/works/{id}/similar", "/api/similar", "/api/authors", "/api/authors/{key}",
+                             "/api/authors/{key}/collaborators"})
+        CHECK(doc["paths"].contains(path));
+}
