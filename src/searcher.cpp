@@ -122,6 +122,17 @@ const Xapian::Stopper& english_stopper() {
     return stopper;
 }
 
+// True if a plain (unprefixed, unstemmed) word of `query` occurs in no document. Prefixed and stemmed terms
+// start with an upper-case letter (schema.h, Xapian's "Z"), so a term starting otherwise is a word as typed.
+bool has_unknown_word(const Xapian::Database& db, const Xapian::Query& query) {
+    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+        const std::string& term = *it;
+        if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
+        if (!db.term_exists(term)) return true;
+    }
+    return false;
+}
+
 ParsedQuery parse_query(const Xapian::Database& db, const std::string& raw, const RankingOptions& ranking) {
     const std::string q = text::normalize(raw);
     if (text::squeeze(q).empty()) return {Xapian::Query::MatchAll, {}};
@@ -135,11 +146,15 @@ ParsedQuery parse_query(const Xapian::Database& db, const std::string& raw, cons
     qp.set_default_op(Xapian::Query::OP_OR);
     for (const auto& [field, prefix] : schema::text_fields()) qp.add_prefix(std::string(field), std::string(prefix));
     qp.add_rangeprocessor((new Xapian::NumberRangeProcessor(schema::kYearSlot, "year:"))->release());
-    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                           Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD;
     try {
         ParsedQuery out{qp.parse_query(q, flags), {}};
-        out.corrected = qp.get_corrected_query_string();
+        // Spelling correction looks every query word up in the spelling table, which was the largest single
+        // cost of a search (docs/bench.md); it can only help when some word is in no document at all.
+        if (has_unknown_word(db, out.query)) {
+            qp.parse_query(q, flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+            out.corrected = qp.get_corrected_query_string();
+        }
         return out;
     } catch (const Xapian::QueryParserError& e) {
         throw InvalidArgument("q", "cannot parse query \"" + raw + "\": " + e.get_msg());
