@@ -190,8 +190,12 @@ std::vector<Candidate> collaborator_candidates(const Searcher& works, const Auth
     }
 }
 
+double mix_score(const Candidate& c, const CollaboratorWeights& w) {
+    return (w.graph * c.graph + w.topic * c.topic) * (1.0 + w.recency * c.recency);
+}
+
 void rank_candidates(std::vector<Candidate>& candidates, const CollaboratorWeights& w, std::size_t limit) {
-    for (auto& c : candidates) c.score = w.graph * c.graph + w.topic * c.topic + w.recency * c.recency;
+    for (auto& c : candidates) c.score = mix_score(c, w);
     auto better = [](const Candidate& a, const Candidate& b) { return a.score != b.score ? a.score > b.score : a.key < b.key; };
     if (candidates.size() > limit) {
         std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(limit), candidates.end(), better);

@@ -186,13 +186,13 @@ LinkPredictionReport evaluate_collaborators(const LinkPredictionOptions& opt) {
         {"common neighbours", [](const Candidate& c) { return static_cast<double>(c.common_neighbours); }},
         {"Adamic-Adar", [](const Candidate& c) { return c.adamic_adar; }},
         {"topic", [](const Candidate& c) { return c.topic; }},
-        {"mix", [mix](const Candidate& c) { return mix.graph * c.graph + mix.topic * c.topic + mix.recency * c.recency; }},
+        {"mix", [mix](const Candidate& c) { return mix_score(c, mix); }},
     };
     std::vector<Method> all = base_methods;
     for (const auto& g : opt.grid) {  // candidate mixes, to pick the default on a split
         char name[96];
         std::snprintf(name, sizeof name, "mix graph=%g topic=%g recency=%g", g.graph, g.topic, g.recency);
-        all.push_back({name, [g](const Candidate& c) { return g.graph * c.graph + g.topic * c.topic + g.recency * c.recency; }});
+        all.push_back({name, [g](const Candidate& c) { return mix_score(c, g); }});
     }
     const std::vector<Method>& methods = all;
     std::vector<Totals> totals(methods.size());

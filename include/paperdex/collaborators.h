@@ -19,7 +19,7 @@ namespace paperdex {
 /// The defaults were picked on the arxiv-daily split of docs/collaborators.md.
 struct CollaboratorWeights {
     double graph = 1.0;
-    double topic = 1.0;
+    double topic = 0.25;
     double recency = 0.1;
 };
 
@@ -45,7 +45,7 @@ struct Candidate {
                                    ///< work of b matching a's topics
     double recency = 0;            ///< 0.5^(days from evidence_date to the newest work / half-life), 0 if undated
     double graph = 0;              ///< adamic_adar / the best adamic_adar among a's candidates (0..1)
-    double score = 0;              ///< w.graph·graph + w.topic·topic + w.recency·recency
+    double score = 0;              ///< mix_score()
     std::vector<std::string> via;  ///< keys of the shared co-authors, largest 1/ln(degree) first
     std::vector<Xapian::docid> topic_docs;  ///< b's works under a's MLT query, best first (at most 3)
 };
@@ -57,7 +57,11 @@ struct Candidate {
 std::vector<Candidate> collaborator_candidates(const Searcher& works, const AuthorLookup& authors, const std::string& key,
                                                const CollaboratorOptions& opt);
 
-/// Sorts by `score` under `weights` (ties: key ascending) after recomputing it, keeping the best `limit`.
+/// The mix: (w.graph·graph + w.topic·topic) · (1 + w.recency·recency). Recency scales the evidence instead of adding
+/// to it, so that for an author without co-authors (all graph parts 0) it cannot outweigh topical closeness.
+double mix_score(const Candidate& c, const CollaboratorWeights& w);
+
+/// Sorts by `score` = mix_score under `weights` (ties: key ascending) after recomputing it, keeping the best `limit`.
 void rank_candidates(std::vector<Candidate>& candidates, const CollaboratorWeights& weights, std::size_t limit);
 
 struct SharedCoauthor {

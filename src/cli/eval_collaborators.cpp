@@ -37,7 +37,7 @@ const paperdex::cli::RegisterEval eval_collaborators{
             if (a->topic_max) a->opt.collaborators.topic_sum = false;
             if (a->grid)
                 for (double t : {0.05, 0.1, 0.25, 0.5, 1.0})
-                    for (double r : {0.0, 0.05, 0.1}) a->opt.grid.push_back({1.0, t, r});
+                    for (double r : {0.0, 0.1, 0.3}) a->opt.grid.push_back({1.0, t, r});
             const auto report = paperdex::evaluate_collaborators(a->opt);
             if (a->json) {
                 std::cout << nlohmann::json(report).dump(2) << "\n";
