@@ -61,7 +61,8 @@ for c in corpus_names():
         if lat:
             pd["latency"] = {}
             for b in lat["benchmarks"]:
-                pd["latency"][b["name"]] = {k: v for k, v in b.items() if k.endswith("_ms") or k.endswith("_n") or k in ("queries", "errors")}
+                name = re.sub(r"/iterations:\d+$", "", b["name"])
+                pd["latency"][name] = {k: v for k, v in b.items() if k.endswith("_ms") or k.endswith("_n") or k in ("queries", "errors")}
         entry["paperdex"] = pd
     for peer in ("lucene", "fts5", "xapian"):
         r = load(f"{c}.{peer}.json")
