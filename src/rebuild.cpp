@@ -15,6 +15,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "paperdex/authors.h"
 #include "paperdex/error.h"
 #include "paperdex/indexer.h"
 
@@ -222,6 +223,7 @@ RebuildResult rebuild(const RebuildOptions& opt) {
         fs::remove_all(parts);
         Xapian::Database db(staging.string());
         result.works = db.get_doccount();
+        build_author_index(db, author_index_path(staging.string()));  // same generation as the works (authors.h)
         db.close();
         fs::rename(staging, final_path);
     } catch (const Xapian::Error& e) {
