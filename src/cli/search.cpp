@@ -44,10 +44,11 @@ const paperdex::cli::Register search_command{
         auto a = std::make_shared<SearchArgs>();
         sub.add_option("--index", a->index, "index directory")->capture_default_str();
         sub.add_option("--year", a->year, "year or range: 2020, 2019..2022, 2019.., ..2022");
-        sub.add_option("--venue", a->req.venues, "venue (repeat for OR)");
-        sub.add_option("--author", a->req.authors, "author name or key (repeat for OR)");
-        sub.add_option("--topic", a->req.topics, "topic (repeat for OR)");
-        sub.add_option("--type", a->req.types, "type (repeat for OR)");
+        // One value per occurrence: a vector option would otherwise swallow the query words after it.
+        sub.add_option("--venue", a->req.venues, "venue (repeat for OR)")->allow_extra_args(false);
+        sub.add_option("--author", a->req.authors, "author name or key (repeat for OR)")->allow_extra_args(false);
+        sub.add_option("--topic", a->req.topics, "topic (repeat for OR)")->allow_extra_args(false);
+        sub.add_option("--type", a->req.types, "type (repeat for OR)")->allow_extra_args(false);
         sub.add_option("--sort", a->sort, "relevance or year")->check(CLI::IsMember({"relevance", "year"}))->capture_default_str();
         sub.add_option("--offset", a->req.offset, "hits to skip")->capture_default_str();
         sub.add_option("--limit", a->req.limit, "hits to show (0..1000)")->capture_default_str();

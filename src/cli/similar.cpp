@@ -38,10 +38,10 @@ const paperdex::cli::Register similar_command{
         auto& f = a->opt.filters;
         sub.add_option("--index", a->index, "index directory")->capture_default_str();
         sub.add_option("--year", a->year, "year or range: 2020, 2019..2022, 2019.., ..2022");
-        sub.add_option("--venue", f.venues, "venue (repeat for OR)");
-        sub.add_option("--author", f.authors, "author name or key (repeat for OR)");
-        sub.add_option("--topic", f.topics, "topic (repeat for OR)");
-        sub.add_option("--type", f.types, "type (repeat for OR)");
+        sub.add_option("--venue", f.venues, "venue (repeat for OR)")->allow_extra_args(false);
+        sub.add_option("--author", f.authors, "author name or key (repeat for OR)")->allow_extra_args(false);
+        sub.add_option("--topic", f.topics, "topic (repeat for OR)")->allow_extra_args(false);
+        sub.add_option("--type", f.types, "type (repeat for OR)")->allow_extra_args(false);
         sub.add_option("--offset", a->opt.offset, "hits to skip")->capture_default_str();
         sub.add_option("--limit", a->opt.limit, "hits to show (0..1000)")->capture_default_str();
         sub.add_option("--terms", a->opt.terms, "expansion terms (1..200)")->capture_default_str();
