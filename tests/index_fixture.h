@@ -5,8 +5,10 @@
 #include <string>
 #include <unistd.h>
 
+#include "paperdex/authors.h"
 #include "paperdex/corpus.h"
 #include "paperdex/indexer.h"
+#include "paperdex/searcher.h"
 
 namespace paperdex::testing {
 
@@ -30,6 +32,16 @@ inline const std::string& default_index() {
         return d.string();
     }();
     return dir;
+}
+
+/// One Searcher and one AuthorIndex over the default index, shared by a test binary's cases.
+inline Searcher& default_searcher() {
+    static Searcher s(open_index(default_index()));
+    return s;
+}
+inline AuthorIndex& default_authors() {
+    static AuthorIndex a = AuthorIndex::open(default_index());
+    return a;
 }
 
 /// Every work of the default corpus, for brute-force checks.

@@ -12,14 +12,8 @@ using namespace paperdex;
 
 namespace {
 
-Searcher& searcher() {
-    static Searcher s(open_index(testing::default_index()));
-    return s;
-}
-AuthorIndex& authors() {
-    static AuthorIndex a = AuthorIndex::open(testing::default_index());
-    return a;
-}
+Searcher& searcher() { return testing::default_searcher(); }
+AuthorIndex& authors() { return testing::default_authors(); }
 
 std::vector<std::string> keys(const AuthorIndex::Matches& m) {
     std::vector<std::string> out;

@@ -11,14 +11,8 @@ using namespace paperdex;
 
 namespace {
 
-Searcher& searcher() {
-    static Searcher s(open_index(testing::default_index()));
-    return s;
-}
-AuthorIndex& authors() {
-    static AuthorIndex a = AuthorIndex::open(testing::default_index());
-    return a;
-}
+Searcher& searcher() { return testing::default_searcher(); }
+AuthorIndex& authors() { return testing::default_authors(); }
 
 const Suggestion* find(const CollaboratorResponse& r, const std::string& key) {
     for (const auto& s : r.suggestions)

@@ -11,10 +11,7 @@ using namespace paperdex;
 
 namespace {
 
-Searcher& searcher() {
-    static Searcher s(open_index(testing::default_index()));
-    return s;
-}
+Searcher& searcher() { return testing::default_searcher(); }
 
 std::vector<std::string> ids(const SimilarResponse& r) {
     std::vector<std::string> out;
