@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -76,8 +77,8 @@ SourceTerms source_terms(const Xapian::Database& db, const std::vector<Xapian::d
 // similarity is about what the works say, and authors/topics have their own features.
 class FreeTextDecider : public Xapian::ExpandDecider {
 public:
-    FreeTextDecider(const Xapian::Database& db, const SourceTerms& src, bool cap_docfreq)
-        : db_(db), src_(src),
+    FreeTextDecider(const Xapian::Database& db, const SourceTerms& src, bool cap_docfreq, Xapian::doccount min_docfreq)
+        : db_(db), src_(src), min_docfreq_(min_docfreq),
           max_docfreq_(cap_docfreq ? std::max(kMinDocFreqCap, static_cast<Xapian::doccount>(kMaxDocFreqShare * db.get_doccount()))
                                    : db.get_doccount()) {}
     bool operator()(const std::string& term) const override {
@@ -89,11 +90,13 @@ public:
         // An author's topic is what they write about again and again; a word of one work only ("apollo", the name
         // of one system) is rare, so TradEWeight would rank it first.
         if (src_.sources >= kMinSourcesForRecurrence && src_.docs.at(term) < 2) return false;
-        return db_.get_termfreq(term) <= max_docfreq_;
+        const Xapian::doccount df = db_.get_termfreq(term);
+        return df >= min_docfreq_ && df <= max_docfreq_;
     }
 private:
     const Xapian::Database& db_;
     const SourceTerms& src_;
+    Xapian::doccount min_docfreq_;
     Xapian::doccount max_docfreq_;
     Xapian::Stem stem_{"english"};
 };
@@ -116,24 +119,58 @@ void check_options(const SimilarOptions& opt) {
         throw InvalidArgument("limit", "limit must be 0.." + std::to_string(kMaxLimit) + ", got " + std::to_string(opt.limit));
     if (opt.offset > kMaxOffset)
         throw InvalidArgument("offset", "offset must be 0.." + std::to_string(kMaxOffset) + ", got " + std::to_string(opt.offset));
+    if (!(opt.tf_k >= 0)) throw InvalidArgument("tf_k", "tf_k must be >= 0, got " + std::to_string(opt.tf_k));
+    if (!(opt.k3 >= 0) || std::isinf(opt.k3)) throw InvalidArgument("k3", "k3 must be >= 0, got " + std::to_string(opt.k3));
+}
+
+// How a source's terms are chosen (SimilarOptions; the multi-source building block keeps the defaults).
+struct Selection {
+    unsigned count = 30;
+    ExpansionScheme scheme = ExpansionScheme::trad;
+    double tf_k = 0;
+    bool skip_unique = false;
+};
+
+double tf_factor(double tf_k, unsigned wdf) {
+    if (tf_k <= 0) return 1;
+    if (std::isinf(tf_k)) return wdf;
+    return (tf_k + 1) * wdf / (tf_k + wdf);
 }
 
 std::vector<ExpansionTerm> eset_terms(const Xapian::Database& db, const std::vector<Xapian::docid>& rset_docs,
-                                      unsigned count, ExpansionScheme scheme) {
+                                      const Selection& sel) {
     const SourceTerms src = source_terms(db, rset_docs);
     Xapian::Enquire enquire(db);
-    if (scheme == ExpansionScheme::bo1) enquire.set_expansion_scheme("bo1");
+    if (sel.scheme == ExpansionScheme::bo1) enquire.set_expansion_scheme("bo1");
     Xapian::RSet rset;
     for (Xapian::docid d : rset_docs) rset.add_document(d);
-    FreeTextDecider decider(db, src, rset_docs.size() > 1);
-    Xapian::ESet eset = enquire.get_eset(count, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
+    FreeTextDecider decider(db, src, rset_docs.size() > 1, sel.skip_unique ? 2 : 1);
+    // Reweighing by the source's wdf reorders the ESet, so it then needs every candidate.
+    const bool rescore = sel.tf_k > 0;
+    const Xapian::termcount want = rescore ? std::max<Xapian::termcount>(sel.count, 100000) : sel.count;
+    Xapian::ESet eset = enquire.get_eset(want, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
     std::vector<ExpansionTerm> out;
+    std::vector<double> key;
     for (auto it = eset.begin(); it != eset.end(); ++it) {
         auto w = src.wdf.find(*it);
-        out.push_back({*it, display_of(src, *it), it.get_weight(), std::max(1u, w == src.wdf.end() ? 1u : w->second)});
+        const unsigned wdf = std::max(1u, w == src.wdf.end() ? 1u : w->second);
+        out.push_back({*it, display_of(src, *it), it.get_weight(), wdf});
+        key.push_back(it.get_weight() * tf_factor(sel.tf_k, wdf));
+    }
+    if (rescore) {
+        std::vector<std::size_t> order(out.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        // Ties keep the ESet's order (itself by weight, then term), so the choice is deterministic.
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key[a] > key[b]; });
+        if (order.size() > sel.count) order.resize(sel.count);
+        std::vector<ExpansionTerm> best;
+        for (std::size_t i : order) best.push_back(out[i]);
+        out = std::move(best);
     }
     return out;
 }
+
+Selection selection(const SimilarOptions& opt) { return {opt.terms, opt.scheme, opt.tf_k, opt.skip_unique}; }
 
 // Runs the expansion query (plus filters, minus `exclude`) over the searcher's index.
 SimilarResponse run(const Searcher& searcher, std::vector<ExpansionTerm> terms, const Xapian::Query& exclude,
@@ -152,7 +189,9 @@ SimilarResponse run(const Searcher& searcher, std::vector<ExpansionTerm> terms, 
     const Xapian::Database& db = searcher.database();
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    enquire.set_weighting_scheme(searcher.weighting());
+    const RankingOptions& rk = searcher.ranking();
+    // As Searcher::weighting(), but with the query-term-frequency saturation k3 of the options.
+    enquire.set_weighting_scheme(Xapian::BM25Weight(rk.k1, 0, opt.k3, rk.b, 0.5));
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(opt.offset), static_cast<Xapian::doccount>(opt.limit));
     resp.total = mset.get_matches_estimated();
     resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
@@ -196,7 +235,7 @@ std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const std
                                            unsigned count, ExpansionScheme scheme) {
     if (rset.empty() || count == 0) return {};
     try {
-        return eset_terms(db, rset, count, scheme);
+        return eset_terms(db, rset, Selection{count, scheme});
     } catch (const Xapian::DatabaseModifiedError&) {
         throw;  // the caller reopens and retries
     } catch (const Xapian::Error& e) {
@@ -221,7 +260,7 @@ SimilarResponse similar(const Searcher& searcher, std::string_view work_id, cons
     const Xapian::docid source = searcher.docid(id);  // throws NotFound
     try {
         const Work work = work_of(searcher.database().get_document(source));
-        SimilarResponse resp = run(searcher, eset_terms(searcher.database(), {source}, opt.terms, opt.scheme),
+        SimilarResponse resp = run(searcher, eset_terms(searcher.database(), {source}, selection(opt)),
                                    Xapian::Query(std::string(schema::kIdPrefix) + id), opt);
         resp.source_id = id;
         resp.source_title = work.title;
@@ -255,7 +294,7 @@ SimilarResponse similar_text(const Searcher& searcher, std::string_view text_in,
         combined.add_database(pasted);
         const std::string id_term = std::string(schema::kIdPrefix) + kPastedId;
         Xapian::docid source = *combined.postlist_begin(id_term);
-        SimilarResponse resp = run(searcher, eset_terms(combined, {source}, opt.terms, opt.scheme), Xapian::Query(), opt);
+        SimilarResponse resp = run(searcher, eset_terms(combined, {source}, selection(opt)), Xapian::Query(), opt);
         resp.took_ms = ms_since(t0);
         return resp;
     } catch (const Xapian::DatabaseModifiedError&) {

@@ -37,6 +37,14 @@ struct SimilarOptions {
     std::size_t limit = 10;      ///< hits to return, 0..1000
     unsigned terms = 30;         ///< expansion terms in the query, 1..200
     ExpansionScheme scheme = ExpansionScheme::trad;
+    /// Term choice: ESet weight × (tf_k + 1)·wdf / (tf_k + wdf), wdf = the term's wdf in the source (BM25's
+    /// term-frequency saturation applied to the source itself); 0 = ESet weight alone, >= 0 (inf = × wdf).
+    double tf_k = 0;
+    /// BM25 k3 of the expansion query: query-term-frequency saturation of wqf = source wdf
+    /// (Robertson et al., Okapi at TREC-3); 0 = wqf ignored, >= 0.
+    double k3 = 1;
+    /// Skip words no other work has (document frequency 1): they cannot match, and would take a place.
+    bool skip_unique = false;
 };
 
 struct SimilarHit {
