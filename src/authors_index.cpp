@@ -48,22 +48,37 @@ AuthorRecord record_of(const Xapian::Document& doc) {
 std::string author_index_path(const std::string& works_dir) { return (fs::path(works_dir) / kAuthorsDirName).string(); }
 
 std::size_t build_author_index(const Xapian::Database& works, const std::string& dir) {
+    AuthorGraph graph;
     try {
-        AuthorGraph graph;
         for (auto it = works.postlist_begin(""); it != works.postlist_end(""); ++it)
             graph.add(work_of(works.get_document(*it)));
+    } catch (const Xapian::Error& e) {
+        throw IndexError("building the author index " + dir + " failed: " + e.get_description());
+    }
+    return build_author_index(graph, dir);
+}
+
+std::size_t build_author_index(const AuthorGraph& graph, const std::string& dir) {
+    try {
         Xapian::WritableDatabase out(dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+        std::size_t pending = 0;
         for (const auto& [key, r] : graph.records()) {
             Xapian::Document doc;
-            doc.add_boolean_term(std::string(kKeyPrefix) + key);
-            for (const auto& word : text::words(r.name)) doc.add_boolean_term(std::string(kNameWordPrefix) + word);
+            doc.add_boolean_term(schema::boolean_term(kKeyPrefix, key));
+            for (const auto& word : text::words(r.name)) doc.add_boolean_term(schema::boolean_term(kNameWordPrefix, word));
             // A key that is not the folded name (an id key, or a variant spelling) still finds by its words.
             if (key.rfind("id:", 0) != 0)
-                for (const auto& word : text::words(key)) doc.add_boolean_term(std::string(kNameWordPrefix) + word);
+                for (const auto& word : text::words(key)) doc.add_boolean_term(schema::boolean_term(kNameWordPrefix, word));
             doc.add_value(kWorksSlot, Xapian::sortable_serialise(r.works_count));
             doc.add_value(kNameSlot, text::fold(r.name));
             doc.set_data(nlohmann::json(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-            out.replace_document(std::string(kKeyPrefix) + key, doc);
+            // Keys are unique (the graph's map), so add_document: replace_document would look each key up
+            // through the pending changes. Flushed every 1,000 authors, as segments are (src/rebuild.cpp).
+            out.add_document(doc);
+            if (++pending == 1000) {
+                out.commit();
+                pending = 0;
+            }
         }
         out.set_metadata(kNewestDateKey, graph.newest_date());
         out.commit();
@@ -88,7 +103,7 @@ AuthorIndex AuthorIndex::open(const std::string& index_dir) {
 }
 
 std::optional<AuthorRecord> AuthorIndex::find(const std::string& key) const {
-    const std::string term = std::string(kKeyPrefix) + key;
+    const std::string term = schema::boolean_term(kKeyPrefix, key);
     auto it = db_.postlist_begin(term);
     if (it == db_.postlist_end(term)) return std::nullopt;
     return record_of(db_.get_document(*it));
@@ -149,7 +164,7 @@ AuthorIndex::Matches AuthorIndex::search(const std::string& q, std::size_t limit
 
 std::vector<Xapian::docid> works_by(const Xapian::Database& works, const std::string& key) {
     std::vector<Xapian::docid> out;
-    const std::string term = std::string(schema::kAuthorKeyPrefix) + key;
+    const std::string term = schema::boolean_term(schema::kAuthorKeyPrefix, key);
     for (auto it = works.postlist_begin(term); it != works.postlist_end(term); ++it) out.push_back(*it);
     return out;
 }
@@ -176,7 +191,7 @@ AuthorProfile author_profile(const Searcher& works, const AuthorIndex& authors, 
     try {
         p.terms = expansion_terms(db, works_by(db, key), kProfileTerms);
         Xapian::Enquire enquire(db);
-        enquire.set_query(Xapian::Query(std::string(schema::kAuthorKeyPrefix) + key));
+        enquire.set_query(Xapian::Query(schema::boolean_term(schema::kAuthorKeyPrefix, key)));
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         Xapian::MultiValueKeyMaker newest;
         newest.add_value(schema::kDateSlot, true);

@@ -7,23 +7,6 @@
 #include "paperdex/text.h"
 
 namespace paperdex {
-namespace {
-
-// Xapian rejects terms longer than 245 bytes (glass), which would fail a whole rebuild over one odd field
-// (e.g. an author list an importer could not split). Such a key is cut at a UTF-8 boundary: it still
-// filters, and a key that long is never typed in full.
-constexpr std::size_t kMaxTermBytes = 245;
-
-std::string boolean_term(std::string_view prefix, const std::string& key) {
-    std::string t = std::string(prefix) + key;
-    if (t.size() <= kMaxTermBytes) return t;
-    std::size_t cut = kMaxTermBytes;
-    while (cut > prefix.size() && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
-    t.resize(cut);
-    return t;
-}
-
-}  // namespace
 
 DocumentBuilder::DocumentBuilder() {
     termgen_.set_stemmer(Xapian::Stem("english"));
@@ -58,23 +41,23 @@ Xapian::Document DocumentBuilder::build(const Work& w) {
         const Author& a = w.authors[i];
         termgen_.increase_termpos();  // no phrase across two names
         termgen_.index_text(text::normalize(a.name), 1, std::string(kAuthorPrefix));
-        doc.add_boolean_term(boolean_term(kAuthorKeyPrefix, author_key(a)));
+        doc.add_boolean_term(schema::boolean_term(kAuthorKeyPrefix, author_key(a)));
         if (i < kAuthorSlots) doc.add_value(kAuthorSlotFirst + static_cast<Xapian::valueno>(i), text::squeeze(a.name));
     }
     for (std::size_t i = 0; i < w.topics.size(); ++i) {
         termgen_.increase_termpos();
         termgen_.index_text(text::normalize(w.topics[i]), 1, std::string(kTopicTextPrefix));
-        doc.add_boolean_term(boolean_term(kTopicPrefix, text::key(w.topics[i])));
+        doc.add_boolean_term(schema::boolean_term(kTopicPrefix, text::key(w.topics[i])));
         if (i < kTopicSlots) doc.add_value(kTopicSlotFirst + static_cast<Xapian::valueno>(i), w.topics[i]);
     }
     if (!w.venue.empty()) {
         termgen_.increase_termpos();
         termgen_.index_text(text::normalize(w.venue), 1, std::string(kVenueTextPrefix));
-        doc.add_boolean_term(boolean_term(kVenuePrefix, text::key(w.venue)));
+        doc.add_boolean_term(schema::boolean_term(kVenuePrefix, text::key(w.venue)));
         doc.add_value(kVenueSlot, w.venue);
     }
     if (!w.type.empty()) {
-        doc.add_boolean_term(boolean_term(kTypePrefix, text::key(w.type)));
+        doc.add_boolean_term(schema::boolean_term(kTypePrefix, text::key(w.type)));
         doc.add_value(kTypeSlot, w.type);
     }
     if (w.year) {

@@ -25,16 +25,25 @@ const Facet& facet(std::string_view name) {
     throw InvalidArgument("facets", "unknown facet \"" + std::string(name) + "\"; known: year, venue, author, topic, type");
 }
 
+std::string boolean_term(std::string_view prefix, std::string_view key) {
+    constexpr std::size_t kMaxTermBytes = 245;
+    std::string t = std::string(prefix) + std::string(key);
+    if (t.size() <= kMaxTermBytes) return t;
+    std::size_t cut = kMaxTermBytes;
+    while (cut > prefix.size() && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
+    t.resize(cut);
+    return t;
+}
+
 std::string filter_term(std::string_view name, std::string_view value) {
     const Facet& f = facet(name);
-    std::string term(f.filter_prefix);
     if (name == "author") {
         // An author filter may already be a key ("id:..." or a folded name); author_key is idempotent on names.
-        if (value.substr(0, 3) == "id:") return term + std::string(value);
-        return term + author_key(Author{std::string(value), {}});
+        if (value.substr(0, 3) == "id:") return boolean_term(f.filter_prefix, value);
+        return boolean_term(f.filter_prefix, author_key(Author{std::string(value), {}}));
     }
-    if (name == "year") return term + text::squeeze(value);
-    return term + text::key(value);
+    if (name == "year") return boolean_term(f.filter_prefix, text::squeeze(value));
+    return boolean_term(f.filter_prefix, text::key(value));
 }
 
 const std::vector<std::pair<std::string_view, std::string_view>>& text_fields() {

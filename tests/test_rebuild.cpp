@@ -4,7 +4,12 @@
 #include <fstream>
 
 #include "index_fixture.h"
+#include <nlohmann/json.hpp>
+
+#include "paperdex/authors.h"
 #include "paperdex/error.h"
+#include "paperdex/line_reader.h"
+#include "paperdex/work.h"
 #include "paperdex/indexer.h"
 #include "paperdex/searcher.h"
 
@@ -97,4 +102,43 @@ TEST_CASE("rebuild: rejected lines are reported and counted, the rest indexed") 
 TEST_CASE("rebuild: resolve_index throws NotFound where there is no index") {
     auto dir = paperdex::testing::fresh_temp_dir("rebuild-none");
     CHECK_THROWS_AS(resolve_index(dir.string()), NotFound);
+}
+
+TEST_CASE("rebuild: an author name over Xapian's term limit is indexed, found and filtered by its cut key") {
+    // arXiv's listing of 2025-06-04 has one "author" that is 36 names run together ("Xiangyu Kongand Xiaoxia
+    // Xingand ..."). The arxiv-daily importer splits it, but a corpus written by another tool keeps it whole,
+    // far over the 245-byte term limit; it once failed a whole rebuild. The work goes in with the raw list.
+    LineReader raw(std::string(PAPERDEX_DATA_DIR) + "/arxiv-daily/2025-06-04.jsonl.gz");
+    Work w;
+    for (std::string line; raw.next(line);) {
+        const auto j = nlohmann::json::parse(line);
+        if (j.at("id") != "2506.02197") continue;
+        w.id = "arxiv:2506.02197";
+        w.title = j.at("title").get<std::string>();
+        w.abstract = j.at("summary").get<std::string>();
+        w.source = "arxiv-daily";
+        for (const auto& a : j.at("authors")) w.authors.push_back(Author{a.get<std::string>(), {}});
+    }
+    REQUIRE(w.authors.size() == 4);
+    const Author long_name = w.authors[3];
+    const std::string key = author_key(long_name);
+    REQUIRE(key.size() > 245);
+
+    auto dir = paperdex::testing::fresh_temp_dir("rebuild-long-author");
+    const auto corpus = (dir / "works.jsonl").string();
+    std::ofstream(corpus) << nlohmann::json(w).dump() << "\n";
+    const auto r = build((dir / "index").string(), {seeds_corpus(), corpus});
+    CHECK(r.rejected == 0);
+
+    const auto authors = AuthorIndex::open((dir / "index").string());
+    const auto record = authors.get(key);
+    CHECK(record.works_count == 1);
+    CHECK(record.name == long_name.name);
+
+    Searcher s(open_index((dir / "index").string()));
+    SearchRequest req;
+    req.authors = {long_name.name};
+    const auto hits = s.search(req);
+    REQUIRE(hits.total == 1);
+    CHECK(hits.hits.front().id == "arxiv:2506.02197");
 }

@@ -92,6 +92,11 @@ private:
 /// @return the number of authors. @throws IndexError if Xapian fails.
 std::size_t build_author_index(const Xapian::Database& works, const std::string& dir);
 
+/// As above, from a graph already built from the works (rebuild() builds it while it reads the corpus, so
+/// the stored works are not read back and the author database is written while the segments merge).
+/// @return the number of authors. @throws IndexError if Xapian fails.
+std::size_t build_author_index(const AuthorGraph& graph, const std::string& dir);
+
 /// The author database that belongs to the works database at `works_dir` (a generation directory).
 std::string author_index_path(const std::string& works_dir);
 

@@ -40,7 +40,10 @@ struct RebuildOptions {
 struct RebuildResult {
     std::size_t works = 0;          ///< documents in the new generation
     std::size_t rejected = 0;       ///< corpus lines reported and skipped
-    double seconds = 0;
+    double seconds = 0;             ///< whole rebuild, wall clock
+    double segments_seconds = 0;    ///< reading + term generation + segment writing (wall clock)
+    double merge_seconds = 0;       ///< compaction of the segments, and waiting for the author index
+    double authors_seconds = 0;     ///< author index (authors.h), written while the segments merge
     std::uint64_t bytes = 0;        ///< size of the new generation on disk
     std::string generation_dir;     ///< absolute path of DIR/gen-N
     std::vector<CorpusError> errors;///< each rejected line, in file order

@@ -51,6 +51,11 @@ const Facet& facet(std::string_view name);
 /// @throws InvalidArgument("facets", ...) for an unknown facet.
 std::string filter_term(std::string_view name, std::string_view value);
 
+/// `prefix` + `key` as a boolean term, cut at a UTF-8 boundary to Xapian's 245-byte term limit (glass), which
+/// would otherwise fail a whole rebuild over one odd field (e.g. an author list an importer could not split).
+/// A key that long still filters (the cut is the same at index and query time) and is never typed in full.
+std::string boolean_term(std::string_view prefix, std::string_view key);
+
 /// Free-text field prefixes for QueryParser (`title:`, `author:`, `topic:`, `venue:`) as (field, prefix).
 const std::vector<std::pair<std::string_view, std::string_view>>& text_fields();
 

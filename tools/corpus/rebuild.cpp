@@ -21,7 +21,9 @@ const paperdex::cli::Register rebuild_command{
             for (const auto& e : r.errors) std::cerr << e.what() << "\n";
             std::cout << "rebuild: " << r.works << " works, " << r.rejected << " rejected, " << r.seconds << " s, "
                       << r.bytes << " bytes, " << static_cast<long>(r.works / std::max(r.seconds, 1e-9))
-                      << " works/s -> " << r.generation_dir << "\n";
+                      << " works/s -> " << r.generation_dir << "\n"
+                      << "rebuild: stages " << r.segments_seconds << " s segments, " << r.merge_seconds << " s merge, "
+                      << r.authors_seconds << " s authors\n";
             return 0;
         };
     }};
