@@ -115,10 +115,13 @@ void build_segment(const fs::path& path, const std::vector<Work>& works, int gen
 std::vector<fs::path> build_segments(const std::vector<std::string>& files, const fs::path& parts, const RebuildOptions& opt,
                                      int gen, std::uint64_t total_bytes, std::uint64_t& bytes_done, RebuildResult& result,
                                      AuthorGraph& graph) {
-    // Each segment is a database of its own, built in memory by one worker and flushed once at commit (the
-    // default segment size equals Xapian's default flush threshold of 10,000 changes), so no postlist is merged
-    // twice before the final compaction. Sized by measurement (docs/bench.md).
-    const std::size_t segment_works = std::max<std::size_t>(1, opt.segment_works);
+    // Segments start at a quarter of segment_works and double every two segments up to it: a small corpus
+    // (SciFact, 5k works) still gives both workers a segment from the start, and a large one (1M works) stays
+    // at about a hundred segments for the compaction to open at once.
+    const std::size_t largest = std::max<std::size_t>(1, opt.segment_works);
+    std::vector<std::size_t> starts;  // index (in accepted works) of each segment's first work
+    auto segment_size = [&](std::size_t k) { return std::min(largest, std::max<std::size_t>(1, largest / 4) << (k / 2)); };
+    std::size_t segment_works = segment_size(0);
     const unsigned workers = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
     std::vector<fs::path> segments;
     std::deque<std::future<void>> running;  // destroyed (joined) before the caller's catch cleans up
@@ -135,11 +138,13 @@ std::vector<fs::path> build_segments(const std::vector<std::string>& files, cons
             running.front().get();  // rethrows a worker's Xapian error here
             running.pop_front();
         }
+        starts.push_back(accepted - batch.size());
         segments.push_back(parts / ("seg-" + std::to_string(segments.size())));
         running.push_back(std::async(std::launch::async, [path = segments.back(), works = std::move(batch), gen] {
             build_segment(path, works, gen);
         }));
         batch = {};
+        segment_works = segment_size(segments.size());
         batch.reserve(segment_works);
     };
     batch.reserve(segment_works);
@@ -180,11 +185,14 @@ std::vector<fs::path> build_segments(const std::vector<std::string>& files, cons
     }
     people = {};
     graph.finish();
+    auto segment_of = [&starts](std::size_t index) {
+        return static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), index) - starts.begin()) - 1;
+    };
     for (std::size_t i = 0; i < superseded.size();) {
-        const std::size_t seg = superseded[i] / segment_works;
+        const std::size_t seg = segment_of(superseded[i]);
         Xapian::WritableDatabase db(segments[seg].string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
-        for (; i < superseded.size() && superseded[i] / segment_works == seg; ++i)
-            db.delete_document(static_cast<Xapian::docid>(superseded[i] % segment_works + 1));
+        for (; i < superseded.size() && segment_of(superseded[i]) == seg; ++i)
+            db.delete_document(static_cast<Xapian::docid>(superseded[i] - starts[seg] + 1));
         db.commit();
     }
     return segments;

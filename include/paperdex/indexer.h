@@ -34,7 +34,7 @@ struct RebuildOptions {
     bool progress = false;                  ///< works/s and ETA on stderr (a terminal)
     bool strict = false;                    ///< throw (and keep the old generation) if any line is rejected
     unsigned threads = 0;                   ///< segment builders run at once (term generation + writing); 0 = cores
-    std::size_t segment_works = 10000;      ///< works per segment database; segments are merged by compaction
+    std::size_t segment_works = 10000;      ///< works in the largest segment (the first ones hold a quarter, doubling)
 };
 
 struct RebuildResult {
@@ -53,8 +53,9 @@ struct RebuildResult {
 /// which is atomic: readers see the old or the new generation, never a half-built one. Old generations
 /// but the previous one are removed. On any failure the staging generation is deleted and DIR/current
 /// still points at the old one.
-/// Method: the corpus is read once, in order; every `segment_works` works become a segment database built by
-/// one of `threads` workers (DocumentBuilder + WritableDatabase, one flush), and the segments are merged in
+/// Method: the corpus is read once, in order; consecutive runs of works (segment_works / 4 at first, doubling
+/// every two segments up to segment_works) become segment databases, each built by one of `threads` workers
+/// (DocumentBuilder + WritableDatabase, flushed every 1,000 works), and the segments are merged in
 /// corpus order by Xapian::Database::compact (as xapian-compact; cf. Lucene's segment merging), so docids
 /// follow corpus order and the result equals a single writer's replace_document("Q"+id) loop. An id that comes
 /// again keeps only its last occurrence, at that occurrence's place (the loop would keep the first's place).
