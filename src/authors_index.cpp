@@ -119,7 +119,7 @@ AuthorRecord AuthorIndex::get(const std::string& key) const {
 AuthorRecord AuthorIndex::resolve(const std::string& name_or_key) const {
     if (auto r = find(name_or_key)) return *r;
     if (auto r = find(author_key(Author{name_or_key, {}}))) return *r;
-    throw NotFound("no author \"" + name_or_key + "\"");
+    throw NotFound("no author with key or name \"" + name_or_key + "\"");
 }
 
 void to_json(nlohmann::json& j, const AuthorIndex::Match& m) {

@@ -217,7 +217,8 @@ json operation(const std::string& id, const std::string& summary, json parameter
 
 void add_routes_discovery(httplib::Server& server, ServerContext& ctx) {
     add_schemas(ctx.openapi());
-    const json key_param = openapi::path_parameter("key", "author key, URL-encoded (\"kim%20hazelwood\")");
+    const json key_param = openapi::path_parameter(
+        "key", "author key or name as printed, URL-encoded (\"kim%20hazelwood\", \"Kim%20Hazelwood\")");
 
     json similar_params = similar_parameters();
     similar_params.insert(similar_params.begin(), openapi::path_parameter("id", "work id, e.g. arxiv:1912.12953"));
@@ -296,7 +297,9 @@ void add_routes_discovery(httplib::Server& server, ServerContext& ctx) {
                 CollaboratorOptions opt;
                 opt.limit = integer(req.params, "limit", 1, kMaxSuggestions, kDefaultPerPage);
                 const IndexView index = ctx.index();
-                reply_json(res, suggest_collaborators(index.searcher, authors_for(ctx, index), req.matches[1].str(), opt));
+                const AuthorIndex& authors = authors_for(ctx, index);
+                const std::string key = authors.resolve(req.matches[1].str()).key;  // a name as printed works too
+                reply_json(res, suggest_collaborators(index.searcher, authors, key, opt));
             });
 
     ctx.get(server, "/api/authors/{key}", R"(/api/authors/((?!.*/collaborators$).+))",
@@ -310,7 +313,9 @@ void add_routes_discovery(httplib::Server& server, ServerContext& ctx) {
                 const Paging p = paging(integer(req.params, "page", 1, kMaxResultWindow, 1),
                                         integer(req.params, "per_page", 1, kMaxPerPage, kDefaultPerPage));
                 const IndexView index = ctx.index();
-                reply_json(res, author_profile(index.searcher, authors_for(ctx, index), req.matches[1].str(), p.page, p.per_page));
+                const AuthorIndex& authors = authors_for(ctx, index);
+                const std::string key = authors.resolve(req.matches[1].str()).key;  // a name as printed works too
+                reply_json(res, author_profile(index.searcher, authors, key, p.page, p.per_page));
             });
 }
 

@@ -99,7 +99,7 @@ TEST_CASE("authors: a profile pages through the works, newest first") {
 TEST_CASE("authors: resolve takes a key or a name") {
     CHECK(authors().resolve("Milad Hashemi").key == "milad hashemi");
     CHECK(authors().resolve("milad hashemi").name == "Milad Hashemi");
-    CHECK_THROWS_WITH_AS(authors().resolve("Nobody Here"), "no author \"Nobody Here\"", NotFound);
+    CHECK_THROWS_WITH_AS(authors().resolve("Nobody Here"), "no author with key or name \"Nobody Here\"", NotFound);
 }
 
 TEST_CASE("authors: a work naming an author twice counts once") {

@@ -117,6 +117,14 @@ TEST_CASE("http discovery: author search, profile and collaborators") {
     CHECK(body["author"]["coauthors"][0]["key"] == "bowen jin");
     CHECK(body["author"]["coauthors"][0]["count"] == 5);
 
+    // The name as printed (a link built from a work's author list) finds the same profile.
+    body = server().get("/api/authors/Kim%20Hazelwood?per_page=2", 200);
+    CHECK(body["author"]["key"] == "kim hazelwood");
+    CHECK(body["works_total"] == 7);
+
+    body = server().get("/api/authors/Milad%20Hashemi/collaborators", 200);
+    CHECK(body["author"]["key"] == "milad hashemi");
+
     body = server().get("/api/authors/milad%20hashemi/collaborators", 200);
     CHECK(body["author"]["key"] == "milad hashemi");
     CHECK(body["suggestions"].size() == 10);
@@ -129,7 +137,7 @@ TEST_CASE("http discovery: author search, profile and collaborators") {
 
 TEST_CASE("http discovery: author errors") {
     json e = server().get("/api/authors/nobody%20here", 404);
-    CHECK(e["error"]["message"] == "no author with key \"nobody here\"");
+    CHECK(e["error"]["message"] == "no author with key or name \"nobody here\"");
     e = server().get("/api/authors/nobody%20here/collaborators", 404);
     CHECK(e["error"]["code"] == "not_found");
     e = server().get("/api/authors?q=", 400);
