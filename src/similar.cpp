@@ -19,6 +19,7 @@ namespace paperdex {
 namespace {
 
 constexpr unsigned kMaxTerms = 200;
+constexpr unsigned kMaxFeedbackDocs = 50;
 constexpr std::size_t kMaxLimit = 1000;
 constexpr std::size_t kMaxOffset = 10000;
 constexpr std::size_t kMaxTextBytes = 20000;
@@ -77,8 +78,8 @@ SourceTerms source_terms(const Xapian::Database& db, const std::vector<Xapian::d
 // similarity is about what the works say, and authors/topics have their own features.
 class FreeTextDecider : public Xapian::ExpandDecider {
 public:
-    FreeTextDecider(const Xapian::Database& db, const SourceTerms& src, bool cap_docfreq, Xapian::doccount min_docfreq)
-        : db_(db), src_(src), min_docfreq_(min_docfreq),
+    FreeTextDecider(const Xapian::Database& db, const SourceTerms& src, bool cap_docfreq, bool skip_unique)
+        : db_(db), src_(src), skip_unique_(skip_unique),
           max_docfreq_(cap_docfreq ? std::max(kMinDocFreqCap, static_cast<Xapian::doccount>(kMaxDocFreqShare * db.get_doccount()))
                                    : db.get_doccount()) {}
     bool operator()(const std::string& term) const override {
@@ -91,12 +92,14 @@ public:
         // of one system) is rare, so TradEWeight would rank it first.
         if (src_.sources >= kMinSourcesForRecurrence && src_.docs.at(term) < 2) return false;
         const Xapian::doccount df = db_.get_termfreq(term);
-        return df >= min_docfreq_ && df <= max_docfreq_;
+        // A word found in no work outside the sources can only bring the sources back.
+        if (skip_unique_ && df <= src_.docs.at(term)) return false;
+        return df <= max_docfreq_;
     }
 private:
     const Xapian::Database& db_;
     const SourceTerms& src_;
-    Xapian::doccount min_docfreq_;
+    bool skip_unique_;
     Xapian::doccount max_docfreq_;
     Xapian::Stem stem_{"english"};
 };
@@ -119,7 +122,15 @@ void check_options(const SimilarOptions& opt) {
         throw InvalidArgument("limit", "limit must be 0.." + std::to_string(kMaxLimit) + ", got " + std::to_string(opt.limit));
     if (opt.offset > kMaxOffset)
         throw InvalidArgument("offset", "offset must be 0.." + std::to_string(kMaxOffset) + ", got " + std::to_string(opt.offset));
-    if (!(opt.tf_k >= 0)) throw InvalidArgument("tf_k", "tf_k must be >= 0, got " + std::to_string(opt.tf_k));
+    if (opt.feedback_docs > kMaxFeedbackDocs)
+        throw InvalidArgument("feedback_docs", "feedback_docs must be 0.." + std::to_string(kMaxFeedbackDocs) + ", got " +
+                                                   std::to_string(opt.feedback_docs));
+    if (opt.feedback_terms < 1 || opt.feedback_terms > kMaxTerms)
+        throw InvalidArgument("feedback_terms", "feedback_terms must be 1.." + std::to_string(kMaxTerms) + ", got " +
+                                                    std::to_string(opt.feedback_terms));
+    if (!(opt.feedback_weight >= 0) || std::isinf(opt.feedback_weight))
+        throw InvalidArgument("feedback_weight", "feedback_weight must be >= 0, got " + std::to_string(opt.feedback_weight));
+    if (!(opt.tf_k >= 0) || std::isinf(opt.tf_k)) throw InvalidArgument("tf_k", "tf_k must be >= 0, got " + std::to_string(opt.tf_k));
     if (!(opt.k3 >= 0) || std::isinf(opt.k3)) throw InvalidArgument("k3", "k3 must be >= 0, got " + std::to_string(opt.k3));
 }
 
@@ -127,71 +138,87 @@ void check_options(const SimilarOptions& opt) {
 struct Selection {
     unsigned count = 30;
     ExpansionScheme scheme = ExpansionScheme::trad;
-    double tf_k = 0;
+    double tf_k = 1;
     bool skip_unique = false;
 };
-
-double tf_factor(double tf_k, unsigned wdf) {
-    if (tf_k <= 0) return 1;
-    if (std::isinf(tf_k)) return wdf;
-    return (tf_k + 1) * wdf / (tf_k + wdf);
-}
 
 std::vector<ExpansionTerm> eset_terms(const Xapian::Database& db, const std::vector<Xapian::docid>& rset_docs,
                                       const Selection& sel) {
     const SourceTerms src = source_terms(db, rset_docs);
     Xapian::Enquire enquire(db);
+    // TradEWeight's relevance weight is multiplied by sum over the sources of (k + 1)·wdf / (k·len/avlen + wdf):
+    // k = tf_k saturates the sources' wdf as BM25's k1 does a document's.
     if (sel.scheme == ExpansionScheme::bo1) enquire.set_expansion_scheme("bo1");
+    else enquire.set_expansion_scheme("trad", sel.tf_k);
     Xapian::RSet rset;
     for (Xapian::docid d : rset_docs) rset.add_document(d);
-    FreeTextDecider decider(db, src, rset_docs.size() > 1, sel.skip_unique ? 2 : 1);
-    // Reweighing by the source's wdf reorders the ESet, so it then needs every candidate.
-    const bool rescore = sel.tf_k > 0;
-    const Xapian::termcount want = rescore ? std::max<Xapian::termcount>(sel.count, 100000) : sel.count;
-    Xapian::ESet eset = enquire.get_eset(want, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
+    FreeTextDecider decider(db, src, rset_docs.size() > 1, sel.skip_unique);
+    Xapian::ESet eset = enquire.get_eset(sel.count, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
     std::vector<ExpansionTerm> out;
-    std::vector<double> key;
     for (auto it = eset.begin(); it != eset.end(); ++it) {
         auto w = src.wdf.find(*it);
-        const unsigned wdf = std::max(1u, w == src.wdf.end() ? 1u : w->second);
-        out.push_back({*it, display_of(src, *it), it.get_weight(), wdf});
-        key.push_back(it.get_weight() * tf_factor(sel.tf_k, wdf));
-    }
-    if (rescore) {
-        std::vector<std::size_t> order(out.size());
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        // Ties keep the ESet's order (itself by weight, then term), so the choice is deterministic.
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key[a] > key[b]; });
-        if (order.size() > sel.count) order.resize(sel.count);
-        std::vector<ExpansionTerm> best;
-        for (std::size_t i : order) best.push_back(out[i]);
-        out = std::move(best);
+        out.push_back({*it, display_of(src, *it), it.get_weight(), std::max(1u, w == src.wdf.end() ? 1u : w->second)});
     }
     return out;
 }
 
 Selection selection(const SimilarOptions& opt) { return {opt.terms, opt.scheme, opt.tf_k, opt.skip_unique}; }
 
-// Runs the expansion query (plus filters, minus `exclude`) over the searcher's index.
-SimilarResponse run(const Searcher& searcher, std::vector<ExpansionTerm> terms, const Xapian::Query& exclude,
-                    const SimilarOptions& opt) {
-    SimilarResponse resp;
-    resp.terms = std::move(terms);
-    if (resp.terms.empty()) return resp;
-    Xapian::Query query = expansion_query(resp.terms);
+// Where the ESet of a source comes from: the index itself, or the index plus a pasted text (Database::add_database
+// interleaves docids: the index's docid d is (d - 1) * shards + 1 there).
+struct Source {
+    const Xapian::Database& db;
+    Xapian::docid docid;
+    Xapian::doccount shards = 1;
+};
+
+// The expansion query plus the filters, minus `exclude`, ready to run over the searcher's index.
+Xapian::Enquire enquire_for(const Searcher& searcher, Xapian::Query query, const Xapian::Query& exclude,
+                            const SimilarOptions& opt) {
     if (Xapian::Query filter = searcher.build_filter(opt.filters); !filter.empty())
         query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
     if (!exclude.empty()) query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, exclude);
-
-    std::unordered_map<std::string, std::size_t> rank_of;
-    for (std::size_t i = 0; i < resp.terms.size(); ++i) rank_of[resp.terms[i].term] = i;
-
-    const Xapian::Database& db = searcher.database();
-    Xapian::Enquire enquire(db);
+    Xapian::Enquire enquire(searcher.database());
     enquire.set_query(query);
     const RankingOptions& rk = searcher.ranking();
     // As Searcher::weighting(), but with the query-term-frequency saturation k3 of the options.
     enquire.set_weighting_scheme(Xapian::BM25Weight(rk.k1, 0, opt.k3, rk.b, 0.5));
+    return enquire;
+}
+
+// Runs the source's expansion query over the searcher's index; with feedback, the best hits of a first pass join
+// the source in the RSet of a second ESet whose terms are added to the query.
+SimilarResponse run(const Searcher& searcher, const Source& src, const Xapian::Query& exclude, const SimilarOptions& opt) {
+    SimilarResponse resp;
+    resp.terms = eset_terms(src.db, {src.docid}, selection(opt));
+    if (resp.terms.empty()) return resp;
+    Xapian::Query query = expansion_query(resp.terms);
+    if (opt.feedback_docs > 0) {
+        Xapian::MSet first = enquire_for(searcher, query, exclude, opt).get_mset(0, opt.feedback_docs);
+        std::vector<Xapian::docid> rset{src.docid};
+        for (auto it = first.begin(); it != first.end(); ++it) rset.push_back((*it - 1) * src.shards + 1);
+        if (rset.size() > 1) {
+            Selection sel = selection(opt);
+            sel.count = opt.feedback_terms;
+            auto more = eset_terms(src.db, rset, sel);
+            if (!more.empty())
+                query = Xapian::Query(Xapian::Query::OP_OR, query,
+                                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expansion_query(more), opt.feedback_weight));
+            std::unordered_set<std::string> have;
+            for (const auto& t : resp.terms) have.insert(t.term);
+            for (auto& t : more)
+                if (have.insert(t.term).second) resp.feedback_terms.push_back(std::move(t));
+        }
+    }
+
+    // A hit's matched terms: the source's own terms by rank, then the second pass's.
+    std::vector<const ExpansionTerm*> all;
+    for (const auto& t : resp.terms) all.push_back(&t);
+    for (const auto& t : resp.feedback_terms) all.push_back(&t);
+    std::unordered_map<std::string, std::size_t> rank_of;
+    for (std::size_t i = 0; i < all.size(); ++i) rank_of[all[i]->term] = i;
+
+    Xapian::Enquire enquire = enquire_for(searcher, query, exclude, opt);
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(opt.offset), static_cast<Xapian::doccount>(opt.limit));
     resp.total = mset.get_matches_estimated();
     resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
@@ -205,7 +232,7 @@ SimilarResponse run(const Searcher& searcher, std::vector<ExpansionTerm> terms, 
         for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t)
             if (auto r = rank_of.find(*t); r != rank_of.end()) matched.push_back(r->second);
         std::sort(matched.begin(), matched.end());
-        for (std::size_t r : matched) h.matched_terms.push_back(resp.terms[r].display);
+        for (std::size_t r : matched) h.matched_terms.push_back(all[r]->display);
         resp.hits.push_back(std::move(h));
     }
     return resp;
@@ -226,7 +253,8 @@ void to_json(nlohmann::json& j, const SimilarHit& h) {
 }
 
 void to_json(nlohmann::json& j, const SimilarResponse& r) {
-    j = {{"source", nullptr}, {"terms", r.terms}, {"total", r.total}, {"total_exact", r.total_exact},
+    j = {{"source", nullptr}, {"terms", r.terms}, {"feedback_terms", r.feedback_terms}, {"total", r.total},
+         {"total_exact", r.total_exact},
          {"took_ms", r.took_ms}, {"hits", r.hits}};
     if (!r.source_id.empty()) j["source"] = {{"id", r.source_id}, {"title", r.source_title}};
 }
@@ -260,7 +288,7 @@ SimilarResponse similar(const Searcher& searcher, std::string_view work_id, cons
     const Xapian::docid source = searcher.docid(id);  // throws NotFound
     try {
         const Work work = work_of(searcher.database().get_document(source));
-        SimilarResponse resp = run(searcher, eset_terms(searcher.database(), {source}, selection(opt)),
+        SimilarResponse resp = run(searcher, Source{searcher.database(), source},
                                    Xapian::Query(std::string(schema::kIdPrefix) + id), opt);
         resp.source_id = id;
         resp.source_title = work.title;
@@ -294,7 +322,7 @@ SimilarResponse similar_text(const Searcher& searcher, std::string_view text_in,
         combined.add_database(pasted);
         const std::string id_term = std::string(schema::kIdPrefix) + kPastedId;
         Xapian::docid source = *combined.postlist_begin(id_term);
-        SimilarResponse resp = run(searcher, eset_terms(combined, {source}, selection(opt)), Xapian::Query(), opt);
+        SimilarResponse resp = run(searcher, Source{combined, source, 2}, Xapian::Query(), opt);
         resp.took_ms = ms_since(t0);
         return resp;
     } catch (const Xapian::DatabaseModifiedError&) {

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "index_fixture.h"
 #include "paperdex/error.h"
@@ -40,17 +41,40 @@ TEST_CASE("similar: never returns the source work") {
 }
 
 TEST_CASE("similar: RecNMP's list starts with the other recommendation works") {
-    // arxiv:1912.12953 is RecNMP ("Personalized recommendation systems leverage ..."); 1906.03109 (Facebook's
-    // DNN-based recommendation) and 2001.02772 (DeepRecSys) come first; 2003.07336 (recommendation inference) 7th,
-    // behind four 2025 memory/accelerator works that share "memory", "accelerating", "throughput".
+    // arxiv:1912.12953 is RecNMP ("Personalized recommendation systems leverage ..."); the other recommendation
+    // works of the seeds are 1906.03109 (Facebook's DNN-based recommendation), 2001.02772 (DeepRecSys) and
+    // 2003.07336 (MLPerf recommendation benchmark, "recommendation" 8 times). The second pass (RecNMP + its best
+    // hit, 1906.03109, as RSet) lifts 2003.07336 from 7th (one pass, below) to 3rd.
     const auto r = similar(searcher(), "arxiv:1912.12953", {});
     CHECK(r.source_title == "RecNMP: Accelerating Personalized Recommendation with Near-Memory Processing");
     CHECK(r.terms.size() == 30);
+    CHECK(r.feedback_terms.size() == 14);
+    REQUIRE(r.hits.size() == 10);
+    std::vector<std::string> first3{r.hits[0].id, r.hits[1].id, r.hits[2].id};
+    std::sort(first3.begin(), first3.end());
+    CHECK(first3 == std::vector<std::string>{"arxiv:1906.03109", "arxiv:2001.02772", "arxiv:2003.07336"});
+    CHECK(ids(r) == std::vector<std::string>{"arxiv:1906.03109", "arxiv:2001.02772", "arxiv:2003.07336",
+                                             "arxiv:2507.02006", "arxiv:2507.04733", "arxiv:2507.14758",
+                                             "arxiv:2507.23664", "arxiv:2504.08385", "arxiv:2507.01035",
+                                             "arxiv:2505.14629"});
+    for (const auto& h : r.hits) CHECK(!h.matched_terms.empty());
+    CHECK(r.hits[2].matched_terms == std::vector<std::string>{"recommendation", "personalized", "cycles", "production"});
+}
+
+TEST_CASE("similar: one pass ranks RecNMP's hardware neighbours above the third recommendation work") {
+    // Without the second pass, 2025 memory/accelerator works that share "memory", "accelerating", "throughput",
+    // "sparse", "caching" come before 2003.07336.
+    SimilarOptions opt;
+    opt.feedback_docs = 0;
+    const auto r = similar(searcher(), "arxiv:1912.12953", opt);
+    CHECK(r.terms.size() == 30);
+    CHECK(r.feedback_terms.empty());
     CHECK(ids(r) == std::vector<std::string>{"arxiv:1906.03109", "arxiv:2001.02772", "arxiv:2508.02558",
                                              "arxiv:2507.02006", "arxiv:2505.08191", "arxiv:2507.01216",
                                              "arxiv:2003.07336", "arxiv:2504.03775", "arxiv:2507.14758",
                                              "arxiv:2505.17595"});
-    for (const auto& h : r.hits) CHECK(!h.matched_terms.empty());
+    CHECK(r.hits[2].matched_terms ==
+          std::vector<std::string>{"throughput", "entry", "accelerating", "memory", "sparse", "caching"});
 }
 
 TEST_CASE("similar: matched terms are shown unstemmed, as the source writes them") {
@@ -60,15 +84,23 @@ TEST_CASE("similar: matched terms are shown unstemmed, as the source writes them
     const auto rec = std::find_if(r.terms.begin(), r.terms.end(), [](const ExpansionTerm& t) { return t.term == "Zrecommend"; });
     REQUIRE(rec != r.terms.end());
     CHECK(rec->display == "recommendation");
+    // The source's own terms by rank, then those of the second pass (words RecNMP and 1906.03109 share or
+    // 1906.03109 adds: "latency", "intel").
     CHECK(r.hits[0].matched_terms ==
-          std::vector<std::string>{"recommendation", "throughput", "personalized", "cycles", "server", "production"});
-    for (const auto& t : r.terms) {
+          std::vector<std::string>{"recommendation", "throughput", "personalized", "cycles", "server", "production",
+                                   "latency", "location", "center", "bound", "depth", "facebook's", "dnn", "devoted",
+                                   "intel", "implications", "underpins", "accomplished", "workloads", "drastically"});
+    auto all = r.terms;
+    all.insert(all.end(), r.feedback_terms.begin(), r.feedback_terms.end());
+    for (const auto& t : all) {
         CHECK(t.display.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string::npos);
         CHECK(t.weight > 0);
     }
+    for (const auto& t : r.feedback_terms)
+        CHECK(std::none_of(r.terms.begin(), r.terms.end(), [&](const ExpansionTerm& u) { return u.term == t.term; }));
     for (const auto& h : r.hits)
         for (const auto& m : h.matched_terms)
-            CHECK(std::any_of(r.terms.begin(), r.terms.end(), [&](const ExpansionTerm& t) { return t.display == m; }));
+            CHECK(std::any_of(all.begin(), all.end(), [&](const ExpansionTerm& t) { return t.display == m; }));
 }
 
 TEST_CASE("similar: filters apply as in search") {
@@ -109,6 +141,23 @@ TEST_CASE("similar: errors") {
         opt.limit = 10;
         opt.offset = 10001;
         CHECK_THROWS_WITH_AS(similar(searcher(), "arxiv:1912.12953", opt), "offset must be 0..10000, got 10001", InvalidArgument);
+    }
+    SUBCASE("expansion and second pass") {
+        opt.feedback_docs = 51;
+        CHECK_THROWS_WITH_AS(similar(searcher(), "arxiv:1912.12953", opt), "feedback_docs must be 0..50, got 51", InvalidArgument);
+        opt.feedback_docs = 1;
+        opt.feedback_terms = 0;
+        CHECK_THROWS_WITH_AS(similar(searcher(), "arxiv:1912.12953", opt), "feedback_terms must be 1..200, got 0", InvalidArgument);
+        opt.feedback_terms = 30;
+        opt.feedback_weight = -1;
+        CHECK_THROWS_WITH_AS(similar(searcher(), "arxiv:1912.12953", opt), "feedback_weight must be >= 0, got -1.000000",
+                             InvalidArgument);
+        opt.feedback_weight = 0.5;
+        opt.tf_k = -0.5;
+        CHECK_THROWS_WITH_AS(similar_text(searcher(), "memory", opt), "tf_k must be >= 0, got -0.500000", InvalidArgument);
+        opt.tf_k = 1;
+        opt.k3 = std::numeric_limits<double>::infinity();
+        CHECK_THROWS_WITH_AS(similar(searcher(), "arxiv:1912.12953", opt), "k3 must be >= 0, got inf", InvalidArgument);
     }
     SUBCASE("text") {
         CHECK_THROWS_WITH_AS(similar_text(searcher(), "  \n ", opt), "text must not be empty", InvalidArgument);

@@ -37,10 +37,14 @@ const paperdex::cli::RegisterEval eval_similar{
         sub.add_option("--scheme", a->scheme, "ESet weighting: trad (TradEWeight) or bo1")
             ->check(CLI::IsMember({"trad", "bo1"}))
             ->capture_default_str();
-        sub.add_option("--tf-k", o.tf_k, "term choice by ESet weight x BM25-saturated source wdf (0 = off, inf = x wdf)")
+        sub.add_option("--tf-k", o.tf_k, "TradEWeight k: saturation of the source's wdf in the term choice (0 = rarity only)")
             ->capture_default_str();
         sub.add_option("--k3", o.k3, "BM25 k3 of the expansion query (saturation of wqf = source wdf)")->capture_default_str();
         sub.add_flag("--skip-unique,!--keep-unique", o.skip_unique, "skip words no other work has");
+        sub.add_option("--feedback-docs", o.feedback_docs, "second pass: first-pass hits added to the RSet (0 = off)")
+            ->capture_default_str();
+        sub.add_option("--feedback-terms", o.feedback_terms, "second pass: terms of the bigger RSet")->capture_default_str();
+        sub.add_option("--feedback-weight", o.feedback_weight, "second pass: weight of those terms")->capture_default_str();
         sub.add_option("--k1", a->ranking.k1, "BM25 k1")->capture_default_str();
         sub.add_option("--b", a->ranking.b, "BM25 b")->capture_default_str();
         sub.add_flag("--json", a->json, "one JSON line");
@@ -56,8 +60,9 @@ const paperdex::cli::RegisterEval eval_similar{
             if (a->json) {
                 nlohmann::json j = r;
                 const auto& o = a->opt;
-                j["options"] = {{"terms", o.terms}, {"scheme", a->scheme}, {"tf_k", std::isinf(o.tf_k) ? -1.0 : o.tf_k},
-                                {"k3", o.k3}, {"skip_unique", o.skip_unique}, {"k1", a->ranking.k1}, {"b", a->ranking.b}};
+                j["options"] = {{"terms", o.terms}, {"scheme", a->scheme}, {"tf_k", o.tf_k},
+                                {"k3", o.k3}, {"skip_unique", o.skip_unique}, {"feedback_docs", o.feedback_docs},
+                                {"feedback_terms", o.feedback_terms}, {"feedback_weight", o.feedback_weight}, {"k1", a->ranking.k1}, {"b", a->ranking.b}};
                 std::cout << j.dump() << "\n";
                 return 0;
             }
