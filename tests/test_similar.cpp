@@ -2,10 +2,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <limits>
 
 #include "index_fixture.h"
 #include "paperdex/error.h"
+#include "paperdex/eval_similar.h"
 #include "paperdex/similar.h"
 
 using namespace paperdex;
@@ -124,6 +126,33 @@ TEST_CASE("similar: a pasted abstract finds the work it came from") {
     REQUIRE(!r.hits.empty());
     CHECK(r.hits[0].id == "arxiv:1912.12953");
     CHECK(r.hits[1].id == "arxiv:1906.03109");
+}
+
+TEST_CASE("similar: co-relevant precision over judged works") {
+    // The four recommendation works of the default corpus judged relevant to one need: each is a source, scored by
+    // how many of the other three its top 10 holds. A need with one work in the index is not scored; a judged work
+    // missing from the index is counted.
+    const auto dir = testing::fresh_temp_dir("similar-qrels");
+    const std::string qrels_path = (dir / "qrels.tsv").string();
+    std::ofstream(qrels_path) << "query-id\tcorpus-id\tscore\n"
+                                 "recsys\t1912.12953\t1\nrecsys\t1906.03109\t1\nrecsys\t2001.02772\t1\n"
+                                 "recsys\t2003.07336\t1\nlonely\t1906.03109\t1\nmissing\t0000.00000\t1\n"
+                                 "missing\t1912.12953\t1\n";
+    const auto qrels = eval::read_qrels(qrels_path);
+    const auto two_pass = eval::evaluate_similar(searcher(), qrels, {});
+    CHECK(two_pass.queries == 1);
+    CHECK(two_pass.sources == 4);
+    CHECK(two_pass.missing == 1);
+    CHECK(two_pass.precision == doctest::Approx(0.3));
+    CHECK(two_pass.recall == doctest::Approx(1.0));
+    CHECK(two_pass.mrr == doctest::Approx(1.0));
+    SimilarOptions one;
+    one.feedback_docs = 0;
+    const auto one_pass = eval::evaluate_similar(searcher(), qrels, one);
+    CHECK(one_pass.precision == doctest::Approx(0.275));  // one of the 12 co-relevant pairs missed
+    CHECK(one_pass.recall == doctest::Approx(11.0 / 12));
+    CHECK_THROWS_WITH_AS(eval::evaluate_similar(searcher(), qrels, {}, 0), "k must be 1..100, got 0", InvalidArgument);
+    std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("similar: errors") {

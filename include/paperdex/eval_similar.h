@@ -15,7 +15,7 @@ namespace paperdex::eval {
 struct CoRelevantReport {
     std::size_t queries = 0;   ///< judged queries with at least two relevant works in the index
     std::size_t sources = 0;   ///< (query, relevant work) pairs scored: the work is the source
-    std::size_t missing = 0;   ///< relevant documents of those queries absent from the index (not sources)
+    std::size_t missing = 0;   ///< judged relevant documents absent from the index (any query; never sources)
     std::size_t k = 10;
     double precision = 0;      ///< mean over sources of |top k ∩ (relevant(query) − source)| / k
     double recall = 0;         ///< mean over sources of |top k ∩ (relevant(query) − source)| / |relevant(query) − 1|
