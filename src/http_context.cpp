@@ -1,6 +1,8 @@
 // Per-thread Searchers and route registration for the HTTP layer.
 #include "http_context.h"
 
+#include <algorithm>
+#include <array>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -9,19 +11,40 @@
 #include "paperdex/error.h"
 #include "paperdex/indexer.h"
 
+#include <xapian.h>
+
 namespace paperdex::http {
 namespace {
 
 namespace fs = std::filesystem;
 
 thread_local std::string t_route;
+// The cache tag of the index the handler running on this thread last asked for (ServerContext::index()).
+thread_local std::string t_tag;
+
+// GET routes whose 200 body is a function of (index, decoded path, query parameters) alone. Not /healthz,
+// /metrics (they report live state) nor /api/openapi.json (cheap, and not an index answer).
+constexpr std::array<std::string_view, 6> kCachedRoutes{
+    "/api/search",  "/api/works/{id}",   "/api/works/{id}/similar", "/api/authors",
+    "/api/authors/{key}", "/api/authors/{key}/collaborators"};
 
 // One Searcher per (worker thread, index dir), remembering which generation it has open.
 struct ThreadIndex {
     std::unique_ptr<Searcher> searcher;
     std::string link;  // target of DIR/current when opened; empty for a plain database
     std::uint64_t generation = 0;
+    std::string tag;  // IndexView::cache_tag
 };
+
+// Xapian gives every new database a new UUID, so a generation name reused after the index directory was
+// deleted and rebuilt still gets a new tag. A plain database changes in place: its revision joins the tag.
+std::string cache_tag(const Xapian::Database& db, const std::string& link) {
+    try {
+        return link.empty() ? db.get_uuid() + "@" + std::to_string(db.get_revision()) : link + "/" + db.get_uuid();
+    } catch (const Xapian::Error&) {
+        return {};  // a database without a single revision (several shards): not cached
+    }
+}
 
 // Target of DIR/current, or empty if DIR/current is not a symlink (a plain database).
 std::string current_link(const std::string& index_dir) {
@@ -53,6 +76,7 @@ void open_generation(ThreadIndex& t, const std::string& index_dir, std::string l
             t.searcher = std::move(searcher);
             t.link = std::move(link);
             t.generation = generation_of(t.link);
+            t.tag = cache_tag(t.searcher->database(), t.link);
             return;
         } catch (const Error&) {
             std::string again = current_link(index_dir);
@@ -64,7 +88,8 @@ void open_generation(ThreadIndex& t, const std::string& index_dir, std::string l
 
 }  // namespace
 
-ServerContext::ServerContext(ServerOptions options) : options_(std::move(options)) {}
+ServerContext::ServerContext(ServerOptions options)
+    : options_(std::move(options)), cache_(options_.cache_mb * std::size_t{1} << 20) {}
 
 IndexView ServerContext::index() {
     thread_local std::map<std::string, ThreadIndex> by_dir;
@@ -73,11 +98,12 @@ IndexView ServerContext::index() {
     if (!t.searcher || link != t.link) {
         open_generation(t, options_.index_dir, std::move(link));
     } else if (link.empty()) {
-        t.searcher->reopen();  // a plain database updated in place
+        if (t.searcher->reopen()) t.tag = cache_tag(t.searcher->database(), t.link);  // updated in place
     }
     const std::uint64_t documents = t.searcher->database().get_doccount();
     metrics_.set_index(t.generation, documents);
-    return {*t.searcher, t.generation, documents};
+    t_tag = t.tag;
+    return {*t.searcher, t.generation, documents, t.tag};
 }
 
 httplib::Server::Handler ServerContext::labelled(std::string path, httplib::Server::Handler handler) {
@@ -87,10 +113,46 @@ httplib::Server::Handler ServerContext::labelled(std::string path, httplib::Serv
     };
 }
 
+httplib::Server::Handler ServerContext::cached(std::string path, httplib::Server::Handler handler) {
+    return [this, path = std::move(path), handler = std::move(handler)](const httplib::Request& req,
+                                                                          httplib::Response& res) {
+        t_route = path;
+        if (!cache_.enabled()) {
+            cache_.find({});  // counts the miss
+            res.set_header("X-Cache", "miss");
+            handler(req, res);
+            return;
+        }
+        std::string key = ResponseCache::key(index().cache_tag, req.path, req.params);
+        if (auto body = cache_.find(key)) {
+            res.set_header("X-Cache", "hit");
+            res.set_content(*body, "application/json");
+            return;
+        }
+        res.set_header("X-Cache", "miss");  // also on an error reply, which is never stored
+        const std::string looked_up = t_tag;
+        handler(req, res);  // an exception leaves before anything is stored
+        // Store under the index the handler really used: a rebuild may have switched generations meanwhile.
+        if (res.status != 200 || t_tag.empty()) return;
+        if (t_tag != looked_up) key = ResponseCache::key(t_tag, req.path, req.params);
+        cache_.put(key, res.body);
+    };
+}
+
 void ServerContext::get(httplib::Server& server, const std::string& path, const std::string& pattern,
                         nlohmann::json operation, httplib::Server::Handler handler) {
+    if (std::find(kCachedRoutes.begin(), kCachedRoutes.end(), path) == kCachedRoutes.end()) {
+        openapi_.add("get", path, std::move(operation));
+        server.Get(pattern, labelled(path, std::move(handler)));
+        return;
+    }
+    if (operation.contains("responses") && operation["responses"].contains("200"))
+        operation["responses"]["200"]["headers"]["X-Cache"] = {
+            {"description", "hit: answered from the response cache (same index generation, path and parameters); "
+                            "miss: computed now"},
+            {"schema", {{"type", "string"}, {"enum", {"hit", "miss"}}}}};
     openapi_.add("get", path, std::move(operation));
-    server.Get(pattern, labelled(path, std::move(handler)));
+    server.Get(pattern, cached(path, std::move(handler)));
 }
 
 void ServerContext::post(httplib::Server& server, const std::string& path, const std::string& pattern,

@@ -7,6 +7,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "http_cache.h"
 #include "metrics.h"
 #include "openapi.h"
 #include "paperdex/http.h"
@@ -19,6 +20,9 @@ struct IndexView {
     Searcher& searcher;
     std::uint64_t generation;  ///< N of DIR/gen-N; 0 for a plain Xapian database
     std::uint64_t documents;
+    /// Names this exact index content for the response cache: "gen-N/UUID" (a reused directory name gets a
+    /// new UUID), or "UUID@REVISION" for a plain database; empty = do not cache (revision unknown).
+    const std::string& cache_tag;
 };
 
 /// Shared by all routes of one server; safe to use from every worker thread.
@@ -29,6 +33,7 @@ public:
     const ServerOptions& options() const noexcept { return options_; }
     Metrics& metrics() noexcept { return metrics_; }
     OpenApi& openapi() noexcept { return openapi_; }
+    ResponseCache& cache() noexcept { return cache_; }
 
     /// This thread's Searcher. Xapian::Database is not thread-safe, so each worker thread owns one
     /// (thread_local, keyed by index dir). Each call reads DIR/current (one readlink) and, when it names
@@ -38,7 +43,9 @@ public:
     IndexView index();
 
     /// Registers GET `pattern` (an httplib regex, matched against the whole decoded path) documented as
-    /// OpenAPI `path` ("/api/works/{id}"), which is also its metrics route label.
+    /// OpenAPI `path` ("/api/works/{id}"), which is also its metrics route label. Routes listed in
+    /// http_context.cpp's kCachedRoutes (their 200 answer depends only on index, path and parameters) go
+    /// through the response cache and answer with `X-Cache: hit|miss`.
     void get(httplib::Server& server, const std::string& path, const std::string& pattern,
              nlohmann::json operation, httplib::Server::Handler handler);
     /// Same for POST.
@@ -47,9 +54,11 @@ public:
 
 private:
     httplib::Server::Handler labelled(std::string path, httplib::Server::Handler handler);
+    httplib::Server::Handler cached(std::string path, httplib::Server::Handler handler);
     ServerOptions options_;
     Metrics metrics_;
     OpenApi openapi_;
+    ResponseCache cache_;
 };
 
 /// The route label set by the handler running on this thread (empty when no route matched);

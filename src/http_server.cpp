@@ -24,6 +24,7 @@ void add_routes_discovery(httplib::Server& server, ServerContext& ctx);
 namespace {
 
 using Clock = std::chrono::steady_clock;
+constexpr std::size_t kMaxCacheMb = 1 << 20;  // 1 TiB: keeps MiB → bytes far from overflow
 thread_local std::optional<Clock::time_point> t_request_start;
 
 void add_core_routes(httplib::Server& server, ServerContext& ctx) {
@@ -56,7 +57,9 @@ void add_core_routes(httplib::Server& server, ServerContext& ctx) {
     ctx.get(server, "/metrics", "/metrics", openapi::metrics_operation(),
             [&ctx](const httplib::Request&, httplib::Response& res) {
                 ctx.index();  // refreshes the index gauges
-                res.set_content(ctx.metrics().render(), "text/plain; version=0.0.4; charset=utf-8");
+                const ResponseCache& c = ctx.cache();
+                res.set_content(ctx.metrics().render({c.hits(), c.misses(), c.bytes(), c.entries(), c.capacity()}),
+                                "text/plain; version=0.0.4; charset=utf-8");
             });
 
     ctx.get(server, "/api/openapi.json", "/api/openapi.json", openapi::openapi_operation(),
@@ -130,6 +133,9 @@ HttpServer::HttpServer(ServerOptions options) {
         throw InvalidArgument("port", "port must be 0..65535, got " + std::to_string(options.port));
     if (options.threads > 1024)
         throw InvalidArgument("threads", "threads must be 0..1024, got " + std::to_string(options.threads));
+    if (options.cache_mb > kMaxCacheMb)
+        throw InvalidArgument("cache_mb", "cache_mb must be 0.." + std::to_string(kMaxCacheMb) + ", got " +
+                                              std::to_string(options.cache_mb));
     if (options.web_dir.empty()) options.web_dir = PAPERDEX_WEB_DIR;
     open_index(options.index_dir);  // fail now, not on the first request
 
@@ -139,6 +145,11 @@ HttpServer::HttpServer(ServerOptions options) {
     const unsigned threads = thread_count(ctx.options().threads);
     server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     server.set_payload_max_length(1 << 20);  // the largest body we accept is a pasted abstract
+    // httplib 0.11 closes a keep-alive connection after 5 requests, so a client reconnects every fifth request;
+    // 100 (nginx's long-time keepalive_requests) keeps connections up yet still lets waiting ones take a worker.
+    // Headers and body are two writes: without TCP_NODELAY, Nagle may hold the body back for the client's ACK.
+    server.set_keep_alive_max_count(100);
+    server.set_tcp_nodelay(true);
 
     set_error_handling(server);
     set_metrics(server, ctx);

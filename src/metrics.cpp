@@ -46,7 +46,7 @@ void Metrics::set_index(std::uint64_t generation, std::uint64_t documents) {
     documents_.store(documents);
 }
 
-std::string Metrics::render() const {
+std::string Metrics::render(const CacheStats& cache) const {
     std::ostringstream out;
     out << "# HELP paperdex_http_requests_total HTTP requests answered, by route and status.\n"
            "# TYPE paperdex_http_requests_total counter\n";
@@ -74,6 +74,21 @@ std::string Metrics::render() const {
            "# HELP paperdex_index_documents Documents in the index generation being served.\n"
            "# TYPE paperdex_index_documents gauge\n"
            "paperdex_index_documents " << documents_.load() << "\n";
+    out << "# HELP paperdex_cache_hits_total Requests answered from the response cache.\n"
+           "# TYPE paperdex_cache_hits_total counter\n"
+           "paperdex_cache_hits_total " << cache.hits << "\n"
+           "# HELP paperdex_cache_misses_total Cacheable requests computed (always, when the cache is off).\n"
+           "# TYPE paperdex_cache_misses_total counter\n"
+           "paperdex_cache_misses_total " << cache.misses << "\n"
+           "# HELP paperdex_cache_bytes Bytes held by the response cache (keys, bodies, per-entry overhead).\n"
+           "# TYPE paperdex_cache_bytes gauge\n"
+           "paperdex_cache_bytes " << cache.bytes << "\n"
+           "# HELP paperdex_cache_entries Responses held by the response cache.\n"
+           "# TYPE paperdex_cache_entries gauge\n"
+           "paperdex_cache_entries " << cache.entries << "\n"
+           "# HELP paperdex_cache_capacity_bytes Bound of the response cache; 0 = off.\n"
+           "# TYPE paperdex_cache_capacity_bytes gauge\n"
+           "paperdex_cache_capacity_bytes " << cache.capacity << "\n";
     return out.str();
 }
 

@@ -11,6 +11,12 @@
 
 namespace paperdex::http {
 
+/// The response cache's counters as render() prints them.
+struct CacheStats {
+    std::uint64_t hits = 0, misses = 0;
+    std::size_t bytes = 0, entries = 0, capacity = 0;
+};
+
 /// Thread-safe: record() from any worker thread, render() from the /metrics handler.
 class Metrics {
 public:
@@ -27,8 +33,10 @@ public:
 
     /// The exposition text: paperdex_http_requests_total{route,status} (counter),
     /// paperdex_http_request_duration_seconds{route} (histogram), paperdex_index_generation,
-    /// paperdex_index_documents (gauges).
-    std::string render() const;
+    /// paperdex_index_documents (gauges), and from `cache` paperdex_cache_hits_total,
+    /// paperdex_cache_misses_total (counters), paperdex_cache_bytes, paperdex_cache_entries,
+    /// paperdex_cache_capacity_bytes (gauges).
+    std::string render(const CacheStats& cache) const;
 
 private:
     struct Histogram {

@@ -529,3 +529,136 @@ TEST_CASE("http: a missing index fails at start-up, not on the first request") {
     o.port = 70000;
     CHECK_THROWS_WITH_AS(paperdex::http::HttpServer{o}, "port must be 0..65535, got 70000", paperdex::InvalidArgument);
 }
+
+TEST_CASE("http: the response cache keeps the least recently used within its byte bound") {
+    using paperdex::http::ResponseCache;
+    const std::size_t overhead = ResponseCache::kEntryOverhead;
+    ResponseCache cache(3 * (overhead + 2 + 10));  // three entries of a 2-byte key and a 10-byte body
+    cache.put("k1", std::string(10, 'a'));
+    cache.put("k2", std::string(10, 'b'));
+    cache.put("k3", std::string(10, 'c'));
+    CHECK(cache.entries() == 3);
+    CHECK(cache.bytes() == 3 * (overhead + 12));
+    REQUIRE(cache.find("k1"));  // k1 is now the most recently used, k2 the least
+    cache.put("k4", std::string(10, 'd'));
+    CHECK(cache.entries() == 3);
+    CHECK(cache.find("k2") == nullptr);
+    CHECK(*cache.find("k1") == std::string(10, 'a'));
+    CHECK(*cache.find("k4") == std::string(10, 'd'));
+    cache.put("k5", std::string(4 * overhead, 'e'));  // larger than the whole bound: not kept, nothing evicted
+    CHECK(cache.find("k5") == nullptr);
+    CHECK(cache.entries() == 3);
+    CHECK(cache.hits() == 3);
+    CHECK(cache.misses() == 2);
+
+    ResponseCache off(0);
+    off.put("k1", "x");
+    CHECK(off.find("k1") == nullptr);
+    CHECK((off.entries() == 0 && off.bytes() == 0 && off.misses() == 1));
+
+    // Parameters in any order give one key; a value cannot imitate a separator.
+    const httplib::Params ab{{"a", "1"}, {"b", "2"}}, ba{{"b", "2"}, {"a", "1"}};
+    CHECK(ResponseCache::key("gen-1/u", "/api/search", ab) == ResponseCache::key("gen-1/u", "/api/search", ba));
+    CHECK(ResponseCache::key("gen-1/u", "/api/search", ab) != ResponseCache::key("gen-2/u", "/api/search", ab));
+    CHECK(ResponseCache::key("g", "/p", {{"a", "1v1:b"}}) != ResponseCache::key("g", "/p", {{"a", "1"}, {"b", ""}}));
+}
+
+TEST_CASE("http: a repeated GET is a cache hit with the same bytes; errors are never cached") {
+    TestServer s(main_index());
+    auto get = [&](const std::string& path_and_query, int status, const std::string& x_cache) {
+        auto res = s.client.Get(path_and_query);
+        REQUIRE(res);
+        CAPTURE(path_and_query);
+        CHECK(res->status == status);
+        CHECK(res->get_header_value("X-Cache") == x_cache);
+        CHECK(res->get_header_value("Content-Type") == "application/json");
+        return res->body;
+    };
+    const std::string first = get("/api/search?q=recommendation&facets=year,author&per_page=5", 200, "miss");
+    CHECK(json::parse(first).at("total") == 5);
+    CHECK(get("/api/search?q=recommendation&facets=year,author&per_page=5", 200, "hit") == first);
+    CHECK(get("/api/search?per_page=5&facets=year,author&q=recommendation", 200, "hit") == first);
+    CHECK(get("/api/search?q=recommendation&facets=year,author&per_page=6", 200, "miss") != first);
+
+    const std::string work = get("/api/works/arxiv:0704.0001", 200, "miss");
+    CHECK(get("/api/works/arxiv%3A0704.0001", 200, "hit") == work);  // the key holds the decoded path
+
+    for (int i = 0; i < 2; ++i) {
+        CHECK(json::parse(get("/api/search?per_page=abc", 400, "miss")).at("error").at("parameter") == "per_page");
+        CHECK(json::parse(get("/api/works/arxiv:nope", 404, "miss")).at("error").at("code") == "not_found");
+    }
+    auto health = s.get("/healthz");
+    REQUIRE(health);
+    CHECK_FALSE(health->has_header("X-Cache"));
+
+    const std::string m = s.get("/metrics")->body;
+    CHECK(m.find("\npaperdex_cache_hits_total 3\n") != std::string::npos);
+    CHECK(m.find("\npaperdex_cache_misses_total 7\n") != std::string::npos);
+    CHECK(m.find("\npaperdex_cache_entries 3\n") != std::string::npos);
+    CHECK(m.find("\npaperdex_cache_capacity_bytes 67108864\n") != std::string::npos);
+    CHECK(m.find("\npaperdex_cache_bytes 0\n") == std::string::npos);
+
+    const json doc = s.get_json("/api/openapi.json");
+    CHECK(doc.at("paths").at("/api/search").at("get").at("responses").at("200").at("headers").at("X-Cache").at(
+              "schema") == json{{"type", "string"}, {"enum", {"hit", "miss"}}});
+    CHECK_FALSE(doc.at("paths").at("/healthz").at("get").at("responses").at("200").contains("headers"));
+}
+
+TEST_CASE("http: cache_mb 0 turns the response cache off") {
+    auto o = TestServer::options(main_index());
+    o.cache_mb = 0;
+    TestServer s(o);
+    std::string body;
+    for (int i = 0; i < 3; ++i) {
+        auto res = s.client.Get("/api/search?q=graph");
+        REQUIRE(res);
+        CHECK(res->status == 200);
+        CHECK(res->get_header_value("X-Cache") == "miss");
+        if (i) CHECK(res->body == body);
+        body = res->body;
+    }
+    const std::string m = s.get("/metrics")->body;
+    CHECK(m.find("\npaperdex_cache_hits_total 0\n") != std::string::npos);
+    CHECK(m.find("\npaperdex_cache_misses_total 3\n") != std::string::npos);
+    CHECK(m.find("\npaperdex_cache_bytes 0\n") != std::string::npos);
+    CHECK(m.find("\npaperdex_cache_capacity_bytes 0\n") != std::string::npos);
+
+    o.cache_mb = (std::size_t{1} << 20) + 1;
+    CHECK_THROWS_WITH_AS(paperdex::http::HttpServer{o}, "cache_mb must be 0..1048576, got 1048577",
+                         paperdex::InvalidArgument);
+}
+
+TEST_CASE("http: after a rebuild the cache answers from the new generation") {
+    const std::string dir = build_index("cache-swap-index", {corpus().seeds});
+    auto o = TestServer::options(dir);
+    o.threads = 3;
+    TestServer s(o);
+    auto search = [&](const std::string& x_cache) {
+        auto res = s.client.Get("/api/search?q=diphoton");
+        REQUIRE(res);
+        CHECK(res->status == 200);
+        CHECK(res->get_header_value("X-Cache") == x_cache);
+        return json::parse(res->body).at("total").get<int>();
+    };
+    CHECK(search("miss") == 0);
+    CHECK(search("hit") == 0);
+    auto work = s.client.Get("/api/works/arxiv:1912.12953");
+    REQUIRE(work);
+    CHECK(work->status == 200);
+
+    build_index("cache-swap-index", {corpus().oai});  // gen-2 under `current`
+    const int total = search("miss");
+    CHECK(total > 0);
+    CHECK(search("hit") == total);
+    // The same bytes as a server without a cache over gen-2.
+    auto fresh_options = TestServer::options(dir);
+    fresh_options.cache_mb = 0;
+    TestServer fresh(fresh_options);
+    auto fresh_res = fresh.client.Get("/api/search?q=diphoton");
+    REQUIRE(fresh_res);
+    CHECK(s.client.Get("/api/search?q=diphoton")->body == fresh_res->body);
+    work = s.client.Get("/api/works/arxiv:1912.12953");
+    REQUIRE(work);
+    CHECK(work->status == 404);
+    CHECK(work->get_header_value("X-Cache") == "miss");
+}

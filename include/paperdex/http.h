@@ -1,6 +1,7 @@
 #pragma once
 /// The HTTP frontend: the JSON API under /api/, /healthz, /metrics and the web page, served by
 /// cpp-httplib's thread pool over an index directory (../shared/DESIGN.md, "Serving").
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -14,6 +15,9 @@ struct ServerOptions {
     unsigned threads = 0;         ///< worker threads, each with its own Searcher; 0 = max(8, cores)
     std::string cors_origin;      ///< value of Access-Control-Allow-Origin; empty = CORS off (no headers)
     std::string web_dir;          ///< static files served at /; empty = the repository's web/ directory
+    /// Response cache bound in MiB (2^20 bytes): the 200 JSON bodies of search, work, similar-works and author
+    /// routes, keyed by index generation, path and parameters, least recently used evicted. 0 = off.
+    std::size_t cache_mb = 64;
 };
 
 /// A server that can run in the calling thread (run()) or in the background (start()), so tests can
@@ -22,7 +26,7 @@ struct ServerOptions {
 class HttpServer {
 public:
     /// Opens the index once to fail fast. @throws NotFound if `index_dir` holds no index, IndexError if
-    /// it cannot be opened, InvalidArgument("port"/"threads", ...) on out-of-range options.
+    /// it cannot be opened, InvalidArgument("port"/"threads"/"cache_mb", ...) on out-of-range options.
     explicit HttpServer(ServerOptions options);
     ~HttpServer();  ///< stops the server if it runs
     HttpServer(const HttpServer&) = delete;

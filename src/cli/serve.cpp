@@ -1,4 +1,5 @@
 // `paperdex serve`: the JSON API, /metrics and the web page over one index directory.
+#include <cstddef>
 #include <iostream>
 #include <memory>
 
@@ -18,6 +19,10 @@ const paperdex::cli::Register serve_command{
             ->check(CLI::Range(0, 65535));
         sub.add_option("--threads", opt->threads, "worker threads, each with its own Searcher; 0 = max(8, cores)")
             ->capture_default_str();
+        sub.add_option("--cache-mb", opt->cache_mb,
+                       "response cache size in MiB (search, works, similar, authors answers); 0 = off")
+            ->capture_default_str()
+            ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 20));
         sub.add_option("--cors-origin", opt->cors_origin,
                        "send Access-Control-Allow-Origin: ORIGIN (CORS is off without it)");
         sub.add_option("--web", opt->web_dir, "directory of the web page served at / (default: the repository's web/)");
