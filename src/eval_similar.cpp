@@ -58,6 +58,7 @@ CoRelevantReport evaluate_similar(const Searcher& searcher, const Qrels& qrels, 
                 if (!first) first = i + 1;
             }
             p += double(found) / double(k);
+            rep.per_source.push_back(double(found) / double(k));
             r += double(found) / double(relevant.size() - 1);
             if (first) mrr += 1.0 / double(first);
             ++rep.sources;

@@ -3,6 +3,7 @@
 /// of a test collection (CACM, SciFact) — the measurement behind docs/similar.md.
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -21,6 +22,7 @@ struct CoRelevantReport {
     double recall = 0;         ///< mean over sources of |top k ∩ (relevant(query) − source)| / |relevant(query) − 1|
     double mrr = 0;            ///< mean over sources of 1 / rank of the first co-relevant hit in the top k, else 0
     double seconds = 0;        ///< wall time of the similar() calls
+    std::vector<double> per_source;  ///< P@k of each source, in qrels order (for paired comparisons)
 };
 
 /// For every query of `qrels` with at least two relevant documents in the index, every relevant document is a
