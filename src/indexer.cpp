@@ -37,19 +37,20 @@ Xapian::Document DocumentBuilder::build(const Work& w) {
     termgen_.index_text(abstract);
     termgen_.index_text(title, 1, std::string(kTitlePrefix));
 
-    for (std::size_t i = 0; i < w.authors.size(); ++i) {
-        const Author& a = w.authors[i];
+    for (const Author& a : w.authors) {
         termgen_.increase_termpos();  // no phrase across two names
         termgen_.index_text(text::normalize(a.name), 1, std::string(kAuthorPrefix));
         doc.add_boolean_term(schema::boolean_term(kAuthorKeyPrefix, author_key(a)));
-        if (i < kAuthorSlots) doc.add_value(kAuthorSlotFirst + static_cast<Xapian::valueno>(i), text::squeeze(a.name));
     }
-    for (std::size_t i = 0; i < w.topics.size(); ++i) {
+    for (const auto& topic : w.topics) {
         termgen_.increase_termpos();
-        termgen_.index_text(text::normalize(w.topics[i]), 1, std::string(kTopicTextPrefix));
-        doc.add_boolean_term(schema::boolean_term(kTopicPrefix, text::key(w.topics[i])));
-        if (i < kTopicSlots) doc.add_value(kTopicSlotFirst + static_cast<Xapian::valueno>(i), w.topics[i]);
+        termgen_.index_text(text::normalize(topic), 1, std::string(kTopicTextPrefix));
+        doc.add_boolean_term(schema::boolean_term(kTopicPrefix, text::key(topic)));
     }
+    std::vector<std::string> names;
+    for (const auto& a : w.authors) names.push_back(text::squeeze(a.name));
+    if (!names.empty()) doc.add_value(kAuthorsSlot, pack_values(names));
+    if (!w.topics.empty()) doc.add_value(kTopicsSlot, pack_values(w.topics));
     if (!w.venue.empty()) {
         termgen_.increase_termpos();
         termgen_.index_text(text::normalize(w.venue), 1, std::string(kVenueTextPrefix));

@@ -18,6 +18,7 @@
 #include "paperdex/authors.h"
 #include "paperdex/error.h"
 #include "paperdex/indexer.h"
+#include "paperdex/schema.h"
 
 namespace fs = std::filesystem;
 
@@ -104,6 +105,7 @@ void build_segment(const fs::path& path, const std::vector<Work>& works, int gen
         }
     }
     db.set_metadata("paperdex:generation", std::to_string(gen));
+    db.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
     db.commit();
     db.close();
 }
@@ -219,11 +221,18 @@ std::string resolve_index(const std::string& index_dir) {
 
 Xapian::Database open_index(const std::string& index_dir) {
     std::string path = resolve_index(index_dir);
+    Xapian::Database db;
     try {
-        return Xapian::Database(path);
+        db = Xapian::Database(path);
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot open index " + path + ": " + e.get_description());
     }
+    const std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
+    if (version != schema::kSchemaVersion)
+        throw IndexError("index " + path + " has layout version " + (version.empty() ? "1" : version) +
+                         ", this paperdex reads version " + std::string(schema::kSchemaVersion) +
+                         ": rebuild it (paperdex-corpus rebuild --corpus CORPUS --index " + index_dir + ")");
+    return db;
 }
 
 RebuildResult rebuild(const RebuildOptions& opt) {

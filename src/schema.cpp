@@ -10,11 +10,11 @@ namespace paperdex::schema {
 
 const std::vector<Facet>& facets() {
     static const std::vector<Facet> table = {
-        {"year", kYearPrefix, kYearSlot, 1},
-        {"venue", kVenuePrefix, kVenueSlot, 1},
-        {"author", kAuthorKeyPrefix, kAuthorSlotFirst, kAuthorSlots},
-        {"topic", kTopicPrefix, kTopicSlotFirst, kTopicSlots},
-        {"type", kTypePrefix, kTypeSlot, 1},
+        {"year", kYearPrefix, kYearSlot, false},
+        {"venue", kVenuePrefix, kVenueSlot, false},
+        {"author", kAuthorKeyPrefix, kAuthorsSlot, true},
+        {"topic", kTopicPrefix, kTopicsSlot, true},
+        {"type", kTypePrefix, kTypeSlot, false},
     };
     return table;
 }
@@ -23,6 +23,29 @@ const Facet& facet(std::string_view name) {
     for (const auto& f : facets())
         if (f.name == name) return f;
     throw InvalidArgument("facets", "unknown facet \"" + std::string(name) + "\"; known: year, venue, author, topic, type");
+}
+
+std::string pack_values(const std::vector<std::string>& values) {
+    std::string out;
+    std::vector<std::string_view> seen;
+    for (const auto& v : values) {
+        if (v.empty() || std::find(seen.begin(), seen.end(), v) != seen.end()) continue;
+        if (!seen.empty()) out.push_back('\0');
+        out += v;
+        seen.push_back(v);
+    }
+    return out;
+}
+
+std::vector<std::string> unpack_values(std::string_view packed) {
+    std::vector<std::string> out;
+    if (packed.empty()) return out;
+    for (std::size_t start = 0;;) {
+        const std::size_t end = packed.find('\0', start);
+        out.emplace_back(packed.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        if (end == std::string_view::npos) return out;
+        start = end + 1;
+    }
 }
 
 std::string boolean_term(std::string_view prefix, std::string_view key) {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "paperdex/error.h"
+#include "paperdex/facet_spy.h"
 #include "paperdex/schema.h"
 #include "paperdex/text.h"
 
@@ -37,8 +38,7 @@ Xapian::Query or_terms(const std::string& facet, const std::vector<std::string>&
 }
 
 std::string facet_display(const schema::Facet& f, const std::string& value) {
-    if (f.slot_first == schema::kYearSlot && f.slot_count == 1)
-        return std::to_string(static_cast<int>(Xapian::sortable_unserialise(value)));
+    if (f.slot == schema::kYearSlot) return std::to_string(static_cast<int>(Xapian::sortable_unserialise(value)));
     return value;
 }
 
@@ -227,39 +227,32 @@ SearchResponse Searcher::search(const SearchRequest& req) const {
         // Browsing (no words) lists newest first, as a researcher's profile does.
         if (req.sort == SortOrder::year || browse) enquire.set_sort_by_value_then_relevance(schema::kYearSlot, true);
 
-        std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-        for (const auto* f : facets)
-            for (unsigned i = 0; i < f->slot_count; ++i) {
-                spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(f->slot_first + i));
-                enquire.add_matchspy(spies.back().get());
-            }
+        std::vector<std::unique_ptr<FacetSpy>> spies;
+        for (const auto* f : facets) {
+            spies.push_back(std::make_unique<FacetSpy>(*f));
+            enquire.add_matchspy(spies.back().get());
+        }
         const Xapian::doccount check_at_least = facets.empty() ? 0 : std::min(db_.get_doccount(), kFacetCheckBound);
         Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
                                              static_cast<Xapian::doccount>(req.limit), check_at_least);
         resp.total = mset.get_matches_estimated();
         resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
-        std::size_t spy_index = 0;
-        for (const auto* f : facets) {
+        for (const auto& spy : spies) {
+            const schema::Facet& f = spy->facet();
             FacetCounts fc;
-            fc.name = std::string(f->name);
-            std::map<std::string, std::uint64_t> counts;
-            Xapian::doccount seen = 0;
-            for (unsigned i = 0; i < f->slot_count; ++i, ++spy_index) {
-                auto& spy = *spies[spy_index];
-                seen = std::max<Xapian::doccount>(seen, static_cast<Xapian::doccount>(spy.get_total()));
-                for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
-                    counts[facet_display(*f, *it)] += it.get_termfreq();
-            }
+            fc.name = std::string(f.name);
+            const Xapian::doccount seen = spy->total();
             fc.exact = resp.total_exact && seen >= resp.total;
             const double scale = (!fc.exact && seen > 0) ? double(resp.total) / double(seen) : 1.0;
-            for (auto& [value, count] : counts)
-                fc.values.push_back({value, static_cast<std::uint64_t>(count * scale + 0.5)});
-            std::sort(fc.values.begin(), fc.values.end(), [](const FacetValue& a, const FacetValue& b) {
-                return a.count != b.count ? a.count > b.count : a.value < b.value;
-            });
-            const std::size_t keep = f->name == "year" ? std::max<std::size_t>(req.facet_limit, 200) : req.facet_limit;
-            if (fc.values.size() > keep) fc.values.resize(keep);
+            for (const auto& [value, count] : spy->counts())
+                fc.values.push_back({facet_display(f, value), static_cast<std::uint64_t>(count * scale + 0.5)});
+            const std::size_t keep = std::min(fc.values.size(), f.name == "year" ? std::max<std::size_t>(req.facet_limit, 200) : req.facet_limit);
+            std::partial_sort(fc.values.begin(), fc.values.begin() + static_cast<std::ptrdiff_t>(keep), fc.values.end(),
+                              [](const FacetValue& a, const FacetValue& b) {
+                                  return a.count != b.count ? a.count > b.count : a.value < b.value;
+                              });
+            fc.values.resize(keep);
             resp.facets.push_back(std::move(fc));
         }
 

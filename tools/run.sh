@@ -12,7 +12,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 tools/build.sh
-if [ ! -e index/current ]; then
+# Build the index if there is none, or if this paperdex cannot read it (an index of an older layout).
+if [ ! -e index/current ] || ! build/paperdex search --index index --limit 0 >/dev/null 2>&1; then
   build/paperdex-corpus rebuild --corpus corpus --index index
 fi
 echo "paperdex: serving http://$host:$port/"

@@ -67,7 +67,8 @@ RebuildResult rebuild(const RebuildOptions& opt);
 /// when it is a plain Xapian database. @throws NotFound if neither exists.
 std::string resolve_index(const std::string& index_dir);
 
-/// Opens `index_dir` (through resolve_index). @throws NotFound, IndexError.
+/// Opens `index_dir` (through resolve_index). @throws NotFound; IndexError if Xapian cannot open it or it was
+/// built with another index layout (schema::kSchemaVersion; the message says to rebuild).
 Xapian::Database open_index(const std::string& index_dir);
 
 }  // namespace paperdex

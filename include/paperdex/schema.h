@@ -25,21 +25,32 @@ inline constexpr Xapian::valueno kYearSlot = 0;   ///< sortable_serialise(year)
 inline constexpr Xapian::valueno kVenueSlot = 1;  ///< venue display name
 inline constexpr Xapian::valueno kTypeSlot = 2;   ///< type display name
 inline constexpr Xapian::valueno kDateSlot = 3;   ///< "YYYY-MM-DD" (string order = date order)
-inline constexpr Xapian::valueno kTopicSlotFirst = 10;   ///< i-th topic (display) in slot 10+i
-inline constexpr unsigned kTopicSlots = 8;               ///< topics past the 8th: filterable, not counted in facets
-inline constexpr Xapian::valueno kAuthorSlotFirst = 20;  ///< i-th author name in slot 20+i
-inline constexpr unsigned kAuthorSlots = 16;             ///< authors past the 16th: filterable, not counted in facets
+inline constexpr Xapian::valueno kTopicsSlot = 10;   ///< every topic (display), packed (pack_values)
+inline constexpr Xapian::valueno kAuthorsSlot = 20;  ///< every author name (display), packed (pack_values)
+
+/// The index layout version, stored as the metadata key "paperdex:schema"; a Searcher refuses an index of
+/// another version (it would answer with wrong facets) and says to rebuild it.
+inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersionKey = "paperdex:schema";
 
 /// Extra wdf given to each title word in the unprefixed free text, so title matches weigh more (BM25).
 inline constexpr unsigned kTitleWdfBoost = 2;
 
-/// A facet: a field users can filter on and count. `slot_count` consecutive slots from `slot_first`.
+/// A facet: a field users can filter on and count, from one value slot per work.
 struct Facet {
     std::string_view name;          ///< "year", "venue", "author", "topic", "type"
     std::string_view filter_prefix; ///< boolean term prefix used to filter
-    Xapian::valueno slot_first;
-    unsigned slot_count;
+    Xapian::valueno slot;
+    bool packed;                    ///< the slot holds several values (pack_values), else one
 };
+
+/// Several values of one work in one value slot, each once, in first-seen order, separated by NUL (which no
+/// display value holds). One slot per multi-valued facet means one value read per matching work when counting,
+/// where a slot per author (16 of them) meant 16 (docs/bench.md).
+std::string pack_values(const std::vector<std::string>& values);
+
+/// The values of pack_values(), in order.
+std::vector<std::string> unpack_values(std::string_view packed);
 
 /// The facets in display order: year, venue, author, topic, type.
 const std::vector<Facet>& facets();

@@ -27,6 +27,7 @@
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
 
+#include "paperdex/facet_spy.h"
 #include "paperdex/corpus.h"
 #include "paperdex/error.h"
 #include "paperdex/eval.h"
@@ -129,13 +130,10 @@ void bench_facet_bound(benchmark::State& state, const Setup* setup, Xapian::docc
         Xapian::Enquire enquire(db);
         enquire.set_query(query);
         enquire.set_weighting_scheme(searcher.weighting());
-        std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+        std::vector<std::unique_ptr<paperdex::FacetSpy>> spies;
         for (const char* name : {"year", "author", "topic"}) {
-            const auto& f = paperdex::schema::facet(name);
-            for (unsigned s = 0; s < f.slot_count; ++s) {
-                spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(f.slot_first + s));
-                enquire.add_matchspy(spies.back().get());
-            }
+            spies.push_back(std::make_unique<paperdex::FacetSpy>(paperdex::schema::facet(name)));
+            enquire.add_matchspy(spies.back().get());
         }
         return enquire.get_mset(0, 10, std::min(check, db.get_doccount()));
     };
