@@ -110,6 +110,24 @@ curl -sSI "${url}healthz" | grep -qi '^access-control-allow-origin' && fail "COR
 start_server "$tmp/serve-cors.log" --cors-origin https://example.org
 curl -sSI "${url}healthz" | tr -d '\r' | grep -qx 'Access-Control-Allow-Origin: https://example.org' || fail "CORS header missing"
 
+# The response cache through the CLI: a repeated search is a hit with the same bytes; --cache-mb 0 always misses.
+x_cache() { curl -sS -D "$tmp/headers" -o "$tmp/body.$2" "${url}api/search?q=recommendation&per_page=$1" &&
+  tr -d '\r' <"$tmp/headers" | sed -n 's/^X-Cache: //ip'; }
+[ "$(x_cache 3 a)" = miss ] || fail "first search not a cache miss"
+[ "$(x_cache 3 b)" = hit ] || fail "repeated search not a cache hit"
+cmp -s "$tmp/body.a" "$tmp/body.b" || fail "cache hit body differs from the miss"
+curl -sS "${url}metrics" | grep -qx 'paperdex_cache_hits_total 1' || fail "/metrics lacks paperdex_cache_hits_total 1"
+start_server "$tmp/serve-nocache.log" --cache-mb 0
+[ "$(x_cache 3 c)" = miss ] && [ "$(x_cache 3 d)" = miss ] || fail "--cache-mb 0: a search was a hit"
+same_answer() { python3 -c 'import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+for x in a, b: x.pop("took_ms")  # the time the answer took to compute, so not the same twice
+sys.exit(a != b)' "$1" "$2"; }
+same_answer "$tmp/body.a" "$tmp/body.d" || fail "--cache-mb 0 answers differently"
+status=0; "$build/paperdex" serve --index "$tmp/index" --port 0 --cache-mb -1 >"$tmp/badcache.log" 2>&1 || status=$?
+[ "$status" != 0 ] && grep -q -- '--cache-mb: Value -1 not in range 0 to 1048576' "$tmp/badcache.log" ||
+  fail "serve --cache-mb -1: exit $status: $(cat "$tmp/badcache.log")"
+
 # Start-up errors are CLI errors with exit codes, not a server that fails every request.
 status=0; "$build/paperdex" serve --index "$tmp/missing" --port 0 >"$tmp/missing.log" 2>&1 || status=$?
 [ "$status" = 3 ] || fail "serve on a missing index: exit $status, expected 3: $(cat "$tmp/missing.log")"
