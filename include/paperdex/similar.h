@@ -16,7 +16,8 @@ namespace paperdex {
 
 /// Xapian's expand weighting for the ESet. `trad` = TradEWeight (Robertson/Sparck Jones relevance weight,
 /// Xapian's default), `bo1` = Bose-Einstein DFR model (Amati 2003). Measured on CACM (docs/similar.md):
-/// `trad` finds more of a document's co-relevant documents (P@10 0.267 vs 0.253 with 30 terms), so it is the default.
+/// `trad` finds more of a document's co-relevant documents (P@10 0.267 vs 0.253 with 30 terms, BM25 k1 0.9 b 0.4),
+/// so it is the default.
 enum class ExpansionScheme { trad, bo1 };
 
 /// One expansion term: the index term ("Zrecommend" — Z = Xapian's stem prefix), the word a reader sees
@@ -84,12 +85,15 @@ void to_json(nlohmann::json& j, const SimilarResponse& r);
 /// Works most like `work_id`, found through that work's own best terms.
 /// Method: RSet{work} → ESet over free-text terms only (unprefixed words and their Z-stems; a word counts once,
 /// by its stem when it has one; words starting with a digit and words under 3 bytes are skipped), best
-/// `opt.terms` as an OP_OR of Query(term, wqf) scaled by weight / best weight (OP_SCALE_WEIGHT), ranked by Searcher::weighting() (BM25), filtered by
-/// Searcher::build_filter, with the work itself excluded (OP_AND_NOT Q<id>). Source: Xapian RSet/ESet;
-/// cf. Lucene MoreLikeThis.
+/// `opt.terms` as an OP_OR of Query(term, wqf) scaled by weight / best weight (OP_SCALE_WEIGHT), ranked by BM25
+/// (Searcher::ranking()'s k1 and b, k3 = opt.k3), filtered by Searcher::build_filter, with the work itself
+/// excluded (OP_AND_NOT Q<id>). Then, with opt.feedback_docs > 0, a second pass: RSet{work + best first-pass
+/// hits} → its best opt.feedback_terms OR-ed in at opt.feedback_weight (pseudo-relevance feedback, Rocchio/RM3).
+/// Source: Xapian RSet/ESet; cf. Lucene MoreLikeThis. Measured in docs/similar.md.
 /// @return at most `opt.limit` hits, best first; each lists the terms it matched.
 /// @throws NotFound        if `work_id` is not in the index.
-/// @throws InvalidArgument ("terms", "limit", "offset") if an option is out of range, or as Searcher for a bad filter.
+/// @throws InvalidArgument ("terms", "limit", "offset", "feedback_docs", "feedback_terms", "feedback_weight", "tf_k",
+///                         "k3") if an option is out of range, or as Searcher for a bad filter.
 /// @throws IndexError      if Xapian fails.
 SimilarResponse similar(const Searcher& searcher, std::string_view work_id, const SimilarOptions& opt);
 
