@@ -1,5 +1,6 @@
 // AuthorGraph: the co-author graph in memory, and the JSON form of its records.
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -34,7 +35,8 @@ std::string most_used(const std::unordered_map<std::string, unsigned>& counts) {
 }  // namespace
 
 void to_json(nlohmann::json& j, const Coauthor& c) {
-    j = {{"key", c.key}, {"name", c.name}, {"count", c.count}, {"first_date", c.first_date}, {"last_date", c.last_date}};
+    j = {{"key", c.key},         {"name", c.name},           {"count", c.count},
+         {"first_date", c.first_date}, {"last_date", c.last_date}, {"strength", c.strength}};
 }
 
 void to_json(nlohmann::json& j, const TopicCount& t) { j = {{"value", t.value}, {"count", t.count}}; }
@@ -58,9 +60,13 @@ void from_json(const nlohmann::json& j, AuthorRecord& a) {
     a.topics.clear();
     for (const auto& t : j.at("topics")) a.topics.push_back({t.at("value").get<std::string>(), t.at("count").get<unsigned>()});
     a.coauthors.clear();
-    for (const auto& c : j.at("coauthors"))
-        a.coauthors.push_back({c.at("key").get<std::string>(), c.at("name").get<std::string>(), c.at("count").get<unsigned>(),
-                               c.at("first_date").get<std::string>(), c.at("last_date").get<std::string>()});
+    // An author index written before ties had a strength: each joint work counts as a work of two.
+    for (const auto& c : j.at("coauthors")) {
+        const unsigned count = c.at("count").get<unsigned>();
+        a.coauthors.push_back({c.at("key").get<std::string>(), c.at("name").get<std::string>(), count,
+                               c.at("first_date").get<std::string>(), c.at("last_date").get<std::string>(),
+                               c.contains("strength") ? c["strength"].get<double>() : static_cast<double>(count)});
+    }
 }
 
 AuthorGraph::AuthorGraph(std::size_t max_authors_for_edges) : max_authors_(max_authors_for_edges) {}
@@ -88,11 +94,13 @@ void AuthorGraph::add(const Work& w) {
         keys.push_back(std::move(key));
     }
     if (keys.size() > max_authors_) return;
+    const double tie = keys.size() > 1 ? 1.0 / std::sqrt(static_cast<double>(keys.size() - 1)) : 0.0;
     for (const auto& a : keys)
         for (const auto& b : keys) {
             if (a == b) continue;
             Coauthor& c = edges_[a][b];
             ++c.count;
+            c.strength += tie;
             widen(c.first_date, c.last_date, date);
         }
 }

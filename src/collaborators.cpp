@@ -1,10 +1,11 @@
-// Likely collaborators: candidates from the co-author graph (Adamic–Adar) and from the author's topics (MLT),
-// scored with recency, explained by their reasons.
+// Likely collaborators: candidates from the co-author graph (Adamic–Adar over tie strengths) and from the author's
+// topics (MLT), scored with shared categories and recency, explained by their reasons.
 #include "paperdex/collaborators.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <deque>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -82,7 +83,18 @@ struct Evidence {
 Evidence gather(const Searcher& works, const AuthorLookup& authors, const std::string& key, const CollaboratorOptions& opt,
                 bool keep_matches) {
     check_options(opt);
-    const std::optional<AuthorRecord> me = authors.find(key);
+    // Records by pointer: the in-memory graph (the evaluation) hands out its own; copies from the stored index
+    // are kept here (a deque: pointers stay valid as it grows).
+    const auto* in_memory = dynamic_cast<const AuthorGraph*>(&authors);
+    std::deque<AuthorRecord> copies;
+    auto record = [&](const std::string& k) -> const AuthorRecord* {
+        if (in_memory) return in_memory->get(k);
+        std::optional<AuthorRecord> r = authors.find(k);
+        if (!r) return nullptr;
+        copies.push_back(std::move(*r));
+        return &copies.back();
+    };
+    const AuthorRecord* me = record(key);
     if (!me) throw NotFound("no author with key \"" + key + "\"");
     std::unordered_set<std::string> excluded{key};
     for (const auto& c : me->coauthors) excluded.insert(c.key);
@@ -102,20 +114,27 @@ Evidence gather(const Searcher& works, const AuthorLookup& authors, const std::s
         if (date > have) have = date;
     };
 
-    // (1) Graph: every co-author z of a introduces z's other co-authors, each by 1/ln(deg z) — a shared friend who
-    // knows few people says more than one who knows everybody (Adamic & Adar 2003).
+    // (1) Graph: every co-author z of a introduces z's other co-authors b. Adamic–Adar counts z by 1/ln(deg z) — a
+    // shared friend who knows few people says more than one who knows everybody (Adamic & Adar 2003); the tie
+    // version also weighs both ties by their strength (joint works in small teams), and z by √(z's summed strength)
+    // in place of ln(deg z): a next paper is written by a team, and a team's core are the people who keep writing
+    // together (measured variants in docs/collaborators.md).
     std::unordered_map<std::string, std::vector<std::pair<double, std::string>>> vias;
     for (const auto& z : me->coauthors) {
-        const std::optional<AuthorRecord> zr = authors.find(z.key);
+        const AuthorRecord* zr = record(z.key);
         if (!zr || zr->coauthors.size() < 2) continue;  // degree 1: z knows only a
         const double w = 1.0 / std::log(static_cast<double>(zr->coauthors.size()));
+        double sz = 0;
+        for (const auto& y : zr->coauthors) sz += y.strength;
         for (const auto& b : zr->coauthors) {
             if (excluded.count(b.key)) continue;
             Candidate& c = candidate(b.key, b.name);
+            const double tie = sz > 0 ? z.strength * b.strength / std::sqrt(sz) : 0.0;
             c.adamic_adar += w;
             ++c.common_neighbours;
+            c.tie_adamic_adar += tie;
             newer(c.evidence_date, b.last_date);
-            vias[b.key].push_back({w, z.key});
+            vias[b.key].push_back({tie, z.key});
         }
     }
     for (auto& [k, list] : vias) {
@@ -161,15 +180,27 @@ Evidence gather(const Searcher& works, const AuthorLookup& authors, const std::s
         }
     }
 
-    // (3) Recency of the evidence, back from the newest work in the index.
+    // (3) Recency of the evidence, back from the newest work in the index; (4) shared arXiv categories: people in
+    // the same fields are likelier to meet among the many friends of friends (cosine of works per category).
     const std::optional<long> now = days_of(authors.newest_date());
-    double best_aa = 0, best_topic = 0;
+    double my_norm = 0;
+    for (const auto& t : me->topics) my_norm += double(t.count) * double(t.count);
+    double best_tie = 0, best_topic = 0;
     for (const auto& c : ev.candidates) {
-        best_aa = std::max(best_aa, c.adamic_adar);
+        best_tie = std::max(best_tie, c.tie_adamic_adar);
         best_topic = std::max(best_topic, c.topic);
     }
     for (auto& c : ev.candidates) {
-        c.graph = best_aa > 0 ? c.adamic_adar / best_aa : 0.0;
+        c.graph = best_tie > 0 ? c.tie_adamic_adar / best_tie : 0.0;
+        if (const AuthorRecord* br = my_norm > 0 ? record(c.key) : nullptr) {
+            double dot = 0, norm = 0;
+            for (const auto& u : br->topics) {
+                norm += double(u.count) * double(u.count);
+                for (const auto& t : me->topics)
+                    if (t.value == u.value) dot += double(t.count) * double(u.count);
+            }
+            c.category = norm > 0 ? dot / std::sqrt(my_norm * norm) : 0.0;
+        }
         c.topic = best_topic > 0 ? c.topic / best_topic : 0.0;
         const std::optional<long> then = days_of(c.evidence_date);
         if (now && then) c.recency = std::pow(0.5, std::max(0L, *now - *then) / opt.half_life_days);
@@ -191,7 +222,7 @@ std::vector<Candidate> collaborator_candidates(const Searcher& works, const Auth
 }
 
 double mix_score(const Candidate& c, const CollaboratorWeights& w) {
-    return (w.graph * c.graph + w.topic * c.topic) * (1.0 + w.recency * c.recency);
+    return (w.graph * c.graph + w.topic * c.topic) * (1.0 + w.recency * c.recency) * (1.0 + w.category * c.category);
 }
 
 void rank_candidates(std::vector<Candidate>& candidates, const CollaboratorWeights& w, std::size_t limit) {
@@ -218,7 +249,13 @@ void to_json(nlohmann::json& j, const Suggestion& s) {
          {"score", s.score},
          {"works_count", s.works_count},
          {"last_date", s.last_date},
-         {"components", {{"graph", s.graph}, {"topic", s.topic}, {"recency", s.recency}, {"adamic_adar", s.adamic_adar}}},
+         {"components",
+          {{"graph", s.graph},
+           {"topic", s.topic},
+           {"recency", s.recency},
+           {"category", s.category},
+           {"adamic_adar", s.adamic_adar},
+           {"tie_adamic_adar", s.tie_adamic_adar}}},
          {"reasons",
           {{"shared_coauthors", shared},
            {"shared_topics", s.shared_topics},
@@ -248,7 +285,9 @@ CollaboratorResponse suggest_collaborators(const Searcher& works, const AuthorLo
             s.graph = c.graph;
             s.topic = c.topic;
             s.recency = c.recency;
+            s.category = c.category;
             s.adamic_adar = c.adamic_adar;
+            s.tie_adamic_adar = c.tie_adamic_adar;
             const std::optional<AuthorRecord> rec = authors.find(c.key);
             if (rec) {
                 s.name = rec->name;

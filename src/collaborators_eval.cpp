@@ -136,17 +136,21 @@ LinkPredictionReport evaluate_collaborators(const LinkPredictionOptions& opt) {
     graph.finish();
     report.authors_before = graph.size();
     TempDir tmp(opt.work_dir);
-    const std::string index_dir = (tmp.path / "works").string();
-    try {
+    // The history index: temporary, or kept in opt.index_dir and reused when it is there (the same corpus and
+    // cut-off are the caller's promise); without the topic part an empty one, so that every path stays the same.
+    const std::string index_dir = opt.index_dir.empty() ? (tmp.path / "works").string() : opt.index_dir;
+    const bool reuse = !opt.index_dir.empty() && fs::exists(fs::path(opt.index_dir) / "iamglass");
+    if (!reuse) try {
         Xapian::WritableDatabase db(index_dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
         DocumentBuilder builder;
         std::size_t n = 0;
-        for (const auto& w : before) {
-            db.replace_document("Q" + w.id, builder.build(w));
-            if (opt.progress && ++n % 2000 == 0) std::cerr << "\rindexed " << n << " of " << before.size() << " works";
-        }
+        if (opt.topic)
+            for (const auto& w : before) {
+                db.replace_document("Q" + w.id, builder.build(w));
+                if (opt.progress && ++n % 2000 == 0) std::cerr << "\rindexed " << n << " of " << before.size() << " works";
+            }
         db.commit();
-        if (opt.progress) std::cerr << "\rindexed " << before.size() << " works              \n";
+        if (opt.progress) std::cerr << "\rindexed " << n << " works              \n";
     } catch (const Xapian::Error& e) {
         throw IndexError("indexing the history in " + index_dir + " failed: " + e.get_description());
     }
@@ -185,13 +189,15 @@ LinkPredictionReport evaluate_collaborators(const LinkPredictionOptions& opt) {
     const std::vector<Method> base_methods = {
         {"common neighbours", [](const Candidate& c) { return static_cast<double>(c.common_neighbours); }},
         {"Adamic-Adar", [](const Candidate& c) { return c.adamic_adar; }},
+        {"tie Adamic-Adar", [](const Candidate& c) { return c.tie_adamic_adar; }},
         {"topic", [](const Candidate& c) { return c.topic; }},
         {"mix", [mix](const Candidate& c) { return mix_score(c, mix); }},
     };
     std::vector<Method> all = base_methods;
     for (const auto& g : opt.grid) {  // candidate mixes, to pick the default on a split
-        char name[96];
-        std::snprintf(name, sizeof name, "mix graph=%g topic=%g recency=%g", g.graph, g.topic, g.recency);
+        char name[128];
+        std::snprintf(name, sizeof name, "mix graph=%g topic=%g recency=%g category=%g", g.graph, g.topic, g.recency,
+                      g.category);
         all.push_back({name, [g](const Candidate& c) { return mix_score(c, g); }});
     }
     const std::vector<Method>& methods = all;

@@ -18,12 +18,15 @@
 namespace paperdex {
 
 /// One co-author of an author: `count` joint works, first and last joint work's date ("YYYY-MM-DD", or the
-/// year as "YYYY" when the work has no date, empty when it has neither).
+/// year as "YYYY" when the work has no date, empty when it has neither), and the tie's `strength`: Σ over the
+/// joint works of 1/√(n−1), n = the work's authors — a joint work in a small team says more than one among
+/// fifty names (Newman 2001 weighs 1/(n−1); the square root predicted new co-authors better, docs/collaborators.md).
 struct Coauthor {
     std::string key;
     std::string name;
     unsigned count = 0;
     std::string first_date, last_date;
+    double strength = 0;
 };
 
 struct TopicCount {

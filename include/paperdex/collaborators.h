@@ -1,7 +1,10 @@
 #pragma once
 /// Likely collaborators: people an author has NOT written with, ranked by a mix of co-author-graph proximity
-/// (Adamic–Adar), topical closeness (more-like-this from the author's works onto the candidate's works) and
-/// recency, each suggestion with its reasons (../shared/DESIGN.md, "Similar works and collaborators").
+/// (Adamic–Adar over tie strengths: shared co-authors from small teams count most), topical closeness
+/// (more-like-this from the author's works onto the candidate's works), shared arXiv categories and recency, each
+/// suggestion with its reasons (../shared/DESIGN.md, "Similar works and collaborators").
+/// Sources: Adamic & Adar 2003; Newman 2001 (team-size tie weights); Liben-Nowell & Kleinberg 2007 and
+/// Lü & Zhou 2011 (link-prediction surveys: weighted local indices); Fox & Shaw 1994 (CombSUM).
 /// The mix and its evaluation by temporal link prediction: docs/collaborators.md.
 #include <cstdint>
 #include <optional>
@@ -21,6 +24,7 @@ struct CollaboratorWeights {
     double graph = 1.0;
     double topic = 0.25;
     double recency = 0.1;
+    double category = 0.5;
 };
 
 struct CollaboratorOptions {
@@ -39,14 +43,18 @@ struct Candidate {
     std::string key, name;
     double adamic_adar = 0;        ///< Σ over shared co-authors z of 1 / ln(degree(z)) (Adamic & Adar 2003)
     unsigned common_neighbours = 0;///< shared co-authors
+    double tie_adamic_adar = 0;    ///< Σ over shared co-authors z of s(a,z)·s(z,b) / √S(z): s = the tie's
+                                   ///< Coauthor::strength (joint works, each 1/√(n−1) for n authors), S(z) = Σ of
+                                   ///< z's ties — Adamic–Adar weighted by ties (Lü & Zhou 2011, weighted local indices)
     double topic = 0;              ///< b's works in the MLT ranking, weight / best weight, combined by CombMAX or CombSUM
                                    ///< (Fox & Shaw 1994; see topic_sum), / the best candidate's (0..1)
     std::string evidence_date;     ///< newest date of the evidence: a joint work of b with a shared co-author, or a
                                    ///< work of b matching a's topics
     double recency = 0;            ///< 0.5^(days from evidence_date to the newest work / half-life), 0 if undated
-    double graph = 0;              ///< adamic_adar / the best adamic_adar among a's candidates (0..1)
+    double category = 0;           ///< cosine of a's and b's works per arXiv category (AuthorRecord::topics, 0..1)
+    double graph = 0;              ///< tie_adamic_adar / the best among a's candidates (0..1)
     double score = 0;              ///< mix_score()
-    std::vector<std::string> via;  ///< keys of the shared co-authors, largest 1/ln(degree) first
+    std::vector<std::string> via;  ///< keys of the shared co-authors, largest share of tie_adamic_adar first
     std::vector<Xapian::docid> topic_docs;  ///< b's works under a's MLT query, best first (at most 3)
 };
 
@@ -57,8 +65,9 @@ struct Candidate {
 std::vector<Candidate> collaborator_candidates(const Searcher& works, const AuthorLookup& authors, const std::string& key,
                                                const CollaboratorOptions& opt);
 
-/// The mix: (w.graph·graph + w.topic·topic) · (1 + w.recency·recency). Recency scales the evidence instead of adding
-/// to it, so that for an author without co-authors (all graph parts 0) it cannot outweigh topical closeness.
+/// The mix: (w.graph·graph + w.topic·topic) · (1 + w.recency·recency) · (1 + w.category·category). Recency and
+/// shared categories scale the evidence instead of adding to it, so that for an author without co-authors (all
+/// graph parts 0) they cannot outweigh topical closeness.
 double mix_score(const Candidate& c, const CollaboratorWeights& w);
 
 /// Sorts by `score` = mix_score under `weights` (ties: key ascending) after recomputing it, keeping the best `limit`.
@@ -76,8 +85,8 @@ struct ConnectingWork {
 struct Suggestion {
     std::string key, name;
     double score = 0;
-    double graph = 0, topic = 0, recency = 0;  ///< the parts, as Candidate
-    double adamic_adar = 0;
+    double graph = 0, topic = 0, recency = 0, category = 0;  ///< the parts, as Candidate
+    double adamic_adar = 0, tie_adamic_adar = 0;
     unsigned works_count = 0;
     std::string last_date;
     std::vector<SharedCoauthor> shared_coauthors;
@@ -93,7 +102,7 @@ struct CollaboratorResponse {
 
 void to_json(nlohmann::json& j, const Suggestion& s);
 /// {"author":{"key","name"},"suggestions":[{"key","name","score","works_count","last_date",
-///  "components":{"graph","topic","recency","adamic_adar"},"reasons":{"shared_coauthors":[{"key","name"}],
+///  "components":{"graph","topic","recency","category","adamic_adar","tie_adamic_adar"},"reasons":{"shared_coauthors":[{"key","name"}],
 ///  "shared_topics":[...],"shared_terms":[...],"connecting_works":[{"id","title","year","via"}]}}]}
 void to_json(nlohmann::json& j, const CollaboratorResponse& r);
 
@@ -113,15 +122,20 @@ struct LinkPredictionOptions {
     std::string until;                      ///< cut-off "YYYY-MM-DD": works dated <= it form the history
     std::size_t k = 10;                     ///< cut-off of the rankings, 1..100
     CollaboratorOptions collaborators;      ///< weights of the "mix" method; limit is ignored
-    std::vector<CollaboratorWeights> grid;  ///< more mixes to score, each reported as "mix graph=G topic=T recency=R"
+    std::vector<CollaboratorWeights> grid;  ///< more mixes to score, each reported as
+                                            ///< "mix graph=G topic=T recency=R category=C"
     unsigned threads = 2;                   ///< worker threads, each with its own database handle
     std::string work_dir;                   ///< where the temporary index goes; empty = system temp directory
+    std::string index_dir;                  ///< keep the history index here; reused as is when it exists (it must
+                                            ///< come from the same corpus and cut-off); empty = temporary
+    bool topic = true;                      ///< false: no history index and no topic part (graph methods only)
     bool progress = false;                  ///< progress on stderr
 };
 
 /// Figures of one ranking method, averaged over the evaluated authors.
 struct LinkPredictionScores {
-    std::string method;         ///< "common neighbours", "Adamic-Adar", "topic", "mix", then the grid's mixes
+    std::string method;         ///< "common neighbours", "Adamic-Adar", "tie Adamic-Adar", "topic", "mix", then
+                                ///< the grid's mixes
     double precision = 0;       ///< precision@k
     double recall = 0;          ///< recall@k
     double hits = 0;            ///< share of authors with at least one new co-author in the top k

@@ -1,5 +1,6 @@
 // paperdex eval collaborators --corpus PATH... --until YYYY-MM-DD [--format arxiv-daily] [--k 10] [--threads N]
-//                            [--graph W --topic W --recency W --half-life DAYS] [--grid] [--json] [--progress]
+//                            [--graph W --topic W --recency W --category W --half-life DAYS] [--grid] [--json]
+//                            [--history-index DIR] [--no-topic] [--progress]
 #include <cstdio>
 #include <iostream>
 
@@ -28,7 +29,12 @@ const paperdex::cli::RegisterEval eval_collaborators{
         sub.add_option("--graph", o.collaborators.weights.graph, "weight of graph proximity in the mix")->capture_default_str();
         sub.add_option("--topic", o.collaborators.weights.topic, "weight of topical closeness in the mix")->capture_default_str();
         sub.add_option("--recency", o.collaborators.weights.recency, "weight of recency in the mix")->capture_default_str();
+        sub.add_option("--category", o.collaborators.weights.category, "weight of shared arXiv categories in the mix")
+            ->capture_default_str();
         sub.add_option("--half-life", o.collaborators.half_life_days, "recency half-life in days")->capture_default_str();
+        sub.add_option("--history-index", o.index_dir,
+                       "keep the history index in this directory and reuse it when it exists (same corpus and --until)");
+        sub.add_flag("!--no-topic", o.topic, "skip the history index and the topic part (graph methods only)");
         sub.add_flag("--topic-max", a->topic_max, "topic = the candidate's best matching work, not the sum of them");
         sub.add_flag("--grid", a->grid, "also score a grid of mixes (to choose the default weights on a split)");
         sub.add_flag("--json", a->json, "print the report as JSON");
@@ -36,8 +42,9 @@ const paperdex::cli::RegisterEval eval_collaborators{
         return [a]() {
             if (a->topic_max) a->opt.collaborators.topic_sum = false;
             if (a->grid)
-                for (double t : {0.05, 0.1, 0.25, 0.5, 1.0})
-                    for (double r : {0.0, 0.1, 0.3}) a->opt.grid.push_back({1.0, t, r});
+                for (double t : {0.0, 0.1, 0.25, 0.5})
+                    for (double r : {0.0, 0.1})
+                        for (double c : {0.0, 0.5, 1.0}) a->opt.grid.push_back({1.0, t, r, c});
             const auto report = paperdex::evaluate_collaborators(a->opt);
             if (a->json) {
                 std::cout << nlohmann::json(report).dump(2) << "\n";
