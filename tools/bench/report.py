@@ -77,6 +77,9 @@ for p in sorted(glob.glob(os.path.join(a.raw, "http.*.json"))):
     _, ep, conns, _ = os.path.basename(p).split(".")
     r = load(os.path.basename(p))
     if r:
+        cache = load(f"http-cache.{ep}.{conns}.json")
+        if cache:
+            r["cache"] = cache
         result["http"].setdefault(ep, {})[conns] = r
 serve_rss = load("serve.rss.json")
 if serve_rss:
@@ -145,10 +148,18 @@ if facet_rows:
 
 if result["http"]:
     print(f"\nHTTP on the arXiv index (wrk; paperdex serve peak RSS {fmt(result.get('http_server_rss_kb', 0) / 1024, 0)} MB):\n")
-    print("| endpoint | connections | requests/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|")
+    print("Response cache on (warmed by one pass over the paths) except `search-nocache` (--cache-mb 0); "
+          "hit rate from /metrics; load = 1-minute load average at the start of the run.\n")
+    print("| endpoint | connections | requests/s | p50 ms | p99 ms | errors | cache hit rate | load |\n"
+          "|---|---:|---:|---:|---:|---:|---:|---:|")
     for ep, by in result["http"].items():
         for conns in sorted(by, key=lambda s: int(s[1:])):
             r = by[conns]
             errs = sum(r["errors"].values())
-            print(f"| {ep} | {conns[1:]} | {fmt(r['rps'], 0)} | {fmt(r['p50_ms'], 2)} | {fmt(r['p99_ms'], 2)} | {errs} |")
+            c = r.get("cache")
+            looked_up = c["hits"] + c["misses"] if c else 0
+            rate = f"{100 * c['hits'] / looked_up:.1f}%" if looked_up else "–"
+            load1 = fmt(c["load1"], 2) if c else "–"
+            print(f"| {ep} | {conns[1:]} | {fmt(r['rps'], 0)} | {fmt(r['p50_ms'], 2)} | {fmt(r['p99_ms'], 2)} | {errs} "
+                  f"| {rate} | {load1} |")
 print(f"\nwritten: {a.out}")

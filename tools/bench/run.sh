@@ -55,25 +55,42 @@ timed() {  # timed OUT.time CMD... : runs CMD under /usr/bin/time -v, its stdout
 rss_kb() { awk -F': ' '/Maximum resident set size/ {print $2}' "$1"; }
 
 # --- HTTP on the arXiv index: search, search+facets, similar, collaborators at 1, 8, 64 connections ---
-http_bench() {
-  local port time_pid
+# With the response cache (sized to hold every benchmark answer) after one warm-up pass over the paths, then
+# search at 8 connections with the cache off (--cache-mb 0). Each run's cache hits/misses (from /metrics) and the
+# load average go to http-cache.EP.cN.json beside wrk's figures.
+cache_counts() { curl -fs "http://127.0.0.1:$1/metrics" | awk '/^paperdex_cache_(hits|misses)_total/ {print $2}' | paste -sd' '; }
+wrk_run() {  # wrk_run PORT PATHS_FILE NAME CONNS
+  local port=$1 paths=$2 name=$3 conns=$4 h0 m0 h1 m1 load
+  read -r h0 m0 <<<"$(cache_counts "$port")"
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  PATHS=$paths wrk -t$(( conns < 2 ? 1 : 2 )) -c"$conns" -d${wrk_s}s --latency -s $bench/paths.lua \
+    "http://127.0.0.1:$port" > $raw/http.$name.c$conns.txt
+  tail -n 1 $raw/http.$name.c$conns.txt > $raw/http.$name.c$conns.json
+  read -r h1 m1 <<<"$(cache_counts "$port")"
+  echo "{\"hits\": $((h1 - h0)), \"misses\": $((m1 - m0)), \"load1\": $load}" > $raw/http-cache.$name.c$conns.json
+}
+start_serve() {  # start_serve TIME_FILE LOG [serve options]: sets $port and $time_pid
+  local time_file=$1 log=$2; shift 2
   port=$($py -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  log "HTTP: paperdex serve on port $port"
-  /usr/bin/time -v -o $raw/serve.time "$build/paperdex" serve --index $work/arxiv/index --port "$port" >$work/serve.log 2>&1 &
+  log "HTTP: paperdex serve $* on port $port"
+  /usr/bin/time -v -o "$time_file" "$build/paperdex" serve --index $work/arxiv/index --port "$port" "$@" >"$log" 2>&1 &
   time_pid=$!
   for _ in $(seq 150); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
-  $py $bench/wrk_paths.py "http://127.0.0.1:$port" $queries $work/data/arxiv.jsonl $work/paths
+}
+stop_serve() { kill "$(pgrep -P "$time_pid")" 2>/dev/null || true; wait "$time_pid" 2>/dev/null || true; }
+http_bench() {
+  local port time_pid
+  start_serve $raw/serve.time $work/serve.log --cache-mb 512
+  $py $bench/wrk_paths.py "http://127.0.0.1:$port" $queries $work/data/arxiv.jsonl $work/paths  # also the warm-up
   for ep in search facets similar collaborators; do
     [ -s $work/paths/$ep.txt ] || { log "HTTP: no $ep paths, skipped"; continue; }
-    for conns in 1 8 64; do
-      PATHS=$work/paths/$ep.txt wrk -t$(( conns < 2 ? 1 : 2 )) -c$conns -d${wrk_s}s --latency -s $bench/paths.lua \
-        "http://127.0.0.1:$port" > $raw/http.$ep.c$conns.txt
-      tail -n 1 $raw/http.$ep.c$conns.txt > $raw/http.$ep.c$conns.json
-    done
+    for conns in 1 8 64; do wrk_run "$port" $work/paths/$ep.txt $ep $conns; done
   done
-  kill "$(pgrep -P $time_pid)" 2>/dev/null || true
-  wait $time_pid 2>/dev/null || true
+  stop_serve
   echo "{\"rss_kb\": $(rss_kb $raw/serve.time)}" > $raw/serve.rss.json
+  start_serve $raw/serve-nocache.time $work/serve-nocache.log --cache-mb 0
+  wrk_run "$port" $work/paths/search.txt search-nocache 8
+  stop_serve
 }
 
 for c in $corpora; do
