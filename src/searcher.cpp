@@ -17,9 +17,6 @@ namespace {
 
 constexpr std::size_t kMaxLimit = 1000;
 constexpr std::size_t kMaxOffset = 100000;
-// Facet counts visit every match up to this many documents; past it they are estimated from the
-// documents checked, scaled to the match estimate, and marked "exact": false (DESIGN.md, "Index schema").
-constexpr Xapian::doccount kFacetCheckBound = 250000;
 constexpr std::size_t kSnippetBytes = 300;
 
 std::optional<int> parse_year(const std::string& s, const std::string& text, const std::string& parameter) {
@@ -232,7 +229,8 @@ SearchResponse Searcher::search(const SearchRequest& req) const {
             spies.push_back(std::make_unique<FacetSpy>(*f));
             enquire.add_matchspy(spies.back().get());
         }
-        const Xapian::doccount check_at_least = facets.empty() ? 0 : std::min(db_.get_doccount(), kFacetCheckBound);
+        const Xapian::doccount check_at_least =
+            facets.empty() ? 0 : static_cast<Xapian::doccount>(std::min<std::size_t>(db_.get_doccount(), req.facet_check_bound));
         Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
                                              static_cast<Xapian::doccount>(req.limit), check_at_least);
         resp.total = mset.get_matches_estimated();
@@ -245,14 +243,15 @@ SearchResponse Searcher::search(const SearchRequest& req) const {
             const Xapian::doccount seen = spy->total();
             fc.exact = resp.total_exact && seen >= resp.total;
             const double scale = (!fc.exact && seen > 0) ? double(resp.total) / double(seen) : 1.0;
-            for (const auto& [value, count] : spy->counts())
-                fc.values.push_back({facet_display(f, value), static_cast<std::uint64_t>(count * scale + 0.5)});
-            const std::size_t keep = std::min(fc.values.size(), f.name == "year" ? std::max<std::size_t>(req.facet_limit, 200) : req.facet_limit);
-            std::partial_sort(fc.values.begin(), fc.values.begin() + static_cast<std::ptrdiff_t>(keep), fc.values.end(),
-                              [](const FacetValue& a, const FacetValue& b) {
-                                  return a.count != b.count ? a.count > b.count : a.value < b.value;
-                              });
-            fc.values.resize(keep);
+            // Only the values shown become strings; the year's raw values sort as its display values do
+            // (sortable_serialise keeps order), so ties break alike.
+            std::vector<std::pair<std::string_view, Xapian::doccount>> counted(spy->counts().begin(), spy->counts().end());
+            const std::size_t keep = std::min(counted.size(), f.name == "year" ? std::max<std::size_t>(req.facet_limit, 200) : req.facet_limit);
+            std::partial_sort(counted.begin(), counted.begin() + static_cast<std::ptrdiff_t>(keep), counted.end(),
+                              [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+            for (std::size_t i = 0; i < keep; ++i)
+                fc.values.push_back({facet_display(f, std::string(counted[i].first)),
+                                     static_cast<std::uint64_t>(counted[i].second * scale + 0.5)});
             resp.facets.push_back(std::move(fc));
         }
 

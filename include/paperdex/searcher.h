@@ -22,6 +22,9 @@ YearRange parse_year_range(const std::string& text, const std::string& parameter
 enum class SortOrder { relevance, year };
 
 /// What to search for. Filters within one field are OR-ed, across fields AND-ed (as facet UIs expect).
+/// Default SearchRequest::facet_check_bound (works).
+inline constexpr std::size_t kDefaultFacetCheckBound = 10000;
+
 struct SearchRequest {
     std::string query;                ///< Xapian QueryParser syntax; empty = all works (browse with filters)
     YearRange year;
@@ -31,6 +34,10 @@ struct SearchRequest {
     std::size_t limit = 10;           ///< hits to return, 0..1000
     std::vector<std::string> facets;  ///< facet names to count: year, venue, author, topic, type
     std::size_t facet_limit = 20;     ///< values per facet, most frequent first
+    /// Facet counts visit at most this many matching works (Xapian's checkatleast); past it they are estimated
+    /// from the works visited, scaled to the match estimate, and marked `exact = false`. The default was chosen
+    /// by measuring the cost per work visited (docs/bench.md, "Facets").
+    std::size_t facet_check_bound = kDefaultFacetCheckBound;
     bool snippets = true;
 };
 
