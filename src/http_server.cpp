@@ -114,8 +114,10 @@ void set_cors(httplib::Server& server, const std::string& origin) {
 }
 
 unsigned thread_count(unsigned requested) {
-    // Keep-alive connections hold a worker while idle, so a browser alone can occupy several; 8 is httplib's own floor.
-    return requested ? requested : std::max(8u, std::thread::hardware_concurrency());
+    // httplib gives each keep-alive connection a worker until it closes, so connections beyond the workers wait in
+    // the queue: with 8 workers, 64 wrk connections on cached answers had a p99 of 464 ms; with 64, 14 ms. Idle
+    // workers cost a stack and, once they have served, a Searcher; busy ones still share the cores.
+    return requested ? requested : std::max(64u, std::thread::hardware_concurrency());
 }
 
 }  // namespace

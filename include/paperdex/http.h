@@ -12,7 +12,7 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     int port = 8080;              ///< 0 = any free port (see HttpServer::port())
     std::string index_dir = "index";  ///< holds gen-N/ and `current` (or a plain Xapian database)
-    unsigned threads = 0;         ///< worker threads, each with its own Searcher; 0 = max(8, cores)
+    unsigned threads = 0;         ///< worker threads, each with its own Searcher; 0 = max(64, cores)
     std::string cors_origin;      ///< value of Access-Control-Allow-Origin; empty = CORS off (no headers)
     std::string web_dir;          ///< static files served at /; empty = the repository's web/ directory
     /// Response cache bound in MiB (2^20 bytes): the 200 JSON bodies of search, work, similar-works and author

@@ -17,7 +17,7 @@ const paperdex::cli::Register serve_command{
         sub.add_option("--port", opt->port, "port to listen on; 0 = any free port")
             ->capture_default_str()
             ->check(CLI::Range(0, 65535));
-        sub.add_option("--threads", opt->threads, "worker threads, each with its own Searcher; 0 = max(8, cores)")
+        sub.add_option("--threads", opt->threads, "worker threads, each with its own Searcher; 0 = max(64, cores)")
             ->capture_default_str();
         sub.add_option("--cache-mb", opt->cache_mb,
                        "response cache size in MiB (search, works, similar, authors answers); 0 = off")
