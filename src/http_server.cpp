@@ -148,9 +148,11 @@ HttpServer::HttpServer(ServerOptions options) {
     server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     server.set_payload_max_length(1 << 20);  // the largest body we accept is a pasted abstract
     // httplib 0.11 closes a keep-alive connection after 5 requests, so a client reconnects every fifth request;
-    // 100 (nginx's long-time keepalive_requests) keeps connections up yet still lets waiting ones take a worker.
+    // 1,000 (nginx's keepalive_requests) rarely does, and a reconnect can wait a second for a SYN retransmit:
+    // httplib's listen backlog is 5. With more connections than workers, a waiting connection gets a worker
+    // when one closes (after 1,000 requests or 5 s idle), so the default keeps workers >= connections.
     // Headers and body are two writes: without TCP_NODELAY, Nagle may hold the body back for the client's ACK.
-    server.set_keep_alive_max_count(100);
+    server.set_keep_alive_max_count(1000);
     server.set_tcp_nodelay(true);
 
     set_error_handling(server);
