@@ -22,8 +22,8 @@ namespace paperdex {
 /// The defaults were picked on the arxiv-daily split of docs/collaborators.md.
 struct CollaboratorWeights {
     double graph = 1.0;
-    double topic = 0.25;
-    double recency = 0.1;
+    double topic = 0.1;
+    double recency = 0;  ///< measured: no gain once ties carry the evidence (docs/collaborators.md); kept as a knob
     double category = 0.5;
 };
 
