@@ -153,6 +153,12 @@ HttpServer::HttpServer(ServerOptions options) {
     // when one closes (after 1,000 requests or 5 s idle), so the default keeps workers >= connections.
     // Headers and body are two writes: without TCP_NODELAY, Nagle may hold the body back for the client's ACK.
     server.set_keep_alive_max_count(1000);
+    // httplib's default socket options add SO_REUSEPORT, with which a second server on a taken port starts and
+    // silently receives half of the connections; SO_REUSEADDR alone still allows a restart over TIME_WAIT.
+    server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     server.set_tcp_nodelay(true);
 
     set_error_handling(server);

@@ -527,6 +527,13 @@ TEST_CASE("http: a missing index fails at start-up, not on the first request") {
     o.index_dir = (temp_root() / "no-such-index").string();
     CHECK_THROWS_AS(paperdex::http::HttpServer{o}, paperdex::NotFound);
     o.index_dir = main_index();
+    // A port another server listens on is refused, not shared with it.
+    TestServer first(main_index());
+    o.host = "127.0.0.1";
+    o.port = first.server.port();
+    paperdex::http::HttpServer second(o);
+    CHECK_THROWS_WITH_AS(second.bind(), ("cannot listen on 127.0.0.1:" + std::to_string(o.port)).c_str(),
+                         paperdex::Error);
     o.port = 70000;
     CHECK_THROWS_WITH_AS(paperdex::http::HttpServer{o}, "port must be 0..65535, got 70000", paperdex::InvalidArgument);
 }
