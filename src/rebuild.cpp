@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <future>
 #include <regex>
 #include <thread>
@@ -116,7 +117,7 @@ void build_segment(const fs::path& path, const std::vector<Work>& works, int gen
 // segment afterwards, so the last occurrence wins, as replace_document("Q"+id) would have it.
 std::vector<fs::path> build_segments(const std::vector<std::string>& files, const fs::path& parts, const RebuildOptions& opt,
                                      int gen, std::uint64_t total_bytes, std::uint64_t& bytes_done, RebuildResult& result,
-                                     AuthorGraph& graph) {
+                                     AuthorGraph& graph, const std::function<void()>& on_graph_ready) {
     // Segments start at a quarter of segment_works and double every two segments up to it: a small corpus
     // (SciFact, 5k works) still gives both workers a segment from the start, and a large one (1M works) stays
     // at about a hundred segments for the compaction to open at once.
@@ -173,10 +174,9 @@ std::vector<fs::path> build_segments(const std::vector<std::string>& files, cons
         bytes_done += fs::file_size(f);
     }
     if (!batch.empty() || segments.empty()) launch();  // an empty corpus still gives an (empty) database
-    for (auto& r : running) r.get();
-    running.clear();
-    progress.done();
 
+    // Every work is read, so the last occurrence of each id is known: the author graph is complete and can be
+    // written while the last segments are still being built.
     std::sort(superseded.begin(), superseded.end());
     for (std::size_t i = 0, next = 0; i < people.size(); ++i) {
         if (next < superseded.size() && superseded[next] == i) {
@@ -187,6 +187,11 @@ std::vector<fs::path> build_segments(const std::vector<std::string>& files, cons
     }
     people = {};
     graph.finish();
+    on_graph_ready();
+
+    for (auto& r : running) r.get();
+    running.clear();
+    progress.done();
     auto segment_of = [&starts](std::size_t index) {
         return static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), index) - starts.begin()) - 1;
     };
@@ -266,21 +271,24 @@ RebuildResult rebuild(const RebuildOptions& opt) {
             lap = now;
             return s;
         };
+        // The author database (same generation as the works, authors.h) is written on its own thread from the
+        // moment the corpus is read, beside the last segments and the merge, then moved into the generation.
+        // Declared after `graph`, the future is joined first if anything throws.
         AuthorGraph graph;
-        std::vector<fs::path> segments = build_segments(files, parts, opt, gen, total_bytes, bytes_done, result, graph);
+        const fs::path authors_parts = parts / "authors";
+        std::future<void> authors;
+        std::vector<fs::path> segments = build_segments(files, parts, opt, gen, total_bytes, bytes_done, result, graph, [&] {
+            authors = std::async(std::launch::async, [&graph, &authors_parts, &result] {
+                auto t = std::chrono::steady_clock::now();
+                build_author_index(graph, authors_parts.string());
+                result.authors_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+            });
+        });
         result.segments_seconds = seconds_since_lap();
         if (opt.strict && !result.errors.empty())
             throw CorpusError(result.errors.front().file(), result.errors.front().line(),
                               result.errors.front().reason() + " (and " + std::to_string(result.errors.size() - 1) +
                                   " more; --strict keeps the serving index)");
-        // The author database (same generation as the works, authors.h) is written on a second core while the
-        // segments merge, then moved into the generation.
-        const fs::path authors_parts = parts / "authors";
-        auto authors = std::async(std::launch::async, [&graph, &authors_parts, &result] {
-            auto t = std::chrono::steady_clock::now();
-            build_author_index(graph, authors_parts.string());
-            result.authors_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-        });
         try {
             merge_segments(segments, staging);
         } catch (...) {
