@@ -31,12 +31,6 @@ constexpr std::size_t kMaxPerPage = 100;
 constexpr std::size_t kMaxResultWindow = 10000;
 constexpr unsigned kProfileTerms = 10;
 
-Work work_of(const Xapian::Document& doc) {
-    Work w;
-    from_json(nlohmann::json::parse(doc.get_data()), w);
-    return w;
-}
-
 AuthorRecord record_of(const Xapian::Document& doc) {
     AuthorRecord r;
     from_json(nlohmann::json::parse(doc.get_data()), r);
@@ -51,7 +45,7 @@ std::size_t build_author_index(const Xapian::Database& works, const std::string&
     AuthorGraph graph;
     try {
         for (auto it = works.postlist_begin(""); it != works.postlist_end(""); ++it)
-            graph.add(work_of(works.get_document(*it)));
+            graph.add(stored_work(works.get_document(*it)));
     } catch (const Xapian::Error& e) {
         throw IndexError("building the author index " + dir + " failed: " + e.get_description());
     }
@@ -200,7 +194,7 @@ AuthorProfile author_profile(const Searcher& works, const AuthorIndex& authors, 
         Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>((page - 1) * per_page),
                                              static_cast<Xapian::doccount>(per_page));
         p.works_total = mset.get_matches_estimated();
-        for (auto it = mset.begin(); it != mset.end(); ++it) p.works.push_back(work_of(it.get_document()));
+        for (auto it = mset.begin(); it != mset.end(); ++it) p.works.push_back(stored_work(it.get_document()));
     } catch (const Xapian::DatabaseModifiedError&) {
         throw;
     } catch (const Xapian::Error& e) {

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "paperdex/error.h"
+#include "paperdex/indexer.h"
 #include "paperdex/schema.h"
 #include "paperdex/similar.h"
 
@@ -49,12 +50,6 @@ std::optional<long> days_of(const std::string& date) {
     const year_month_day ymd{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
     if (!ymd.ok()) return std::nullopt;
     return sys_days(ymd).time_since_epoch().count();
-}
-
-Work work_of(const Xapian::Document& doc) {
-    Work w;
-    from_json(nlohmann::json::parse(doc.get_data()), w);
-    return w;
 }
 
 std::string date_of(const Work& w) {
@@ -158,7 +153,7 @@ Evidence gather(const Searcher& works, const AuthorLookup& authors, const std::s
         Xapian::MSet mset = enquire.get_mset(0, opt.topic_works);
         const double best = mset.empty() ? 1.0 : mset.begin().get_weight();
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-            const Work w = work_of(it.get_document());
+            const Work w = stored_work(it.get_document());
             const double closeness = best > 0 ? it.get_weight() / best : 0.0;
             const std::string date = date_of(w);
             bool used = false;
@@ -322,12 +317,12 @@ CollaboratorResponse suggest_collaborators(const Searcher& works, const AuthorLo
                     enquire.set_sort_by_key(&newest, false);
                     Xapian::MSet m = enquire.get_mset(0, 1);
                     if (!m.empty()) {
-                        const Work w = work_of(m.begin().get_document());
+                        const Work w = stored_work(m.begin().get_document());
                         s.connecting_works.push_back({w.id, w.title, w.year, "coauthor"});
                     }
                 }
                 for (Xapian::docid d : c.topic_docs) {
-                    const Work w = work_of(db.get_document(d));
+                    const Work w = stored_work(db.get_document(d));
                     s.connecting_works.push_back({w.id, w.title, w.year, "topic"});
                 }
             }

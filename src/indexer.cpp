@@ -72,4 +72,10 @@ Xapian::Document DocumentBuilder::build(const Work& w) {
     return doc;
 }
 
+Work stored_work(const Xapian::Document& doc) {
+    Work w;
+    from_json(nlohmann::json::parse(doc.get_data()), w);
+    return w;
+}
+
 }  // namespace paperdex

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "paperdex/error.h"
+#include "paperdex/indexer.h"
 #include "paperdex/facet_spy.h"
 #include "paperdex/schema.h"
 #include "paperdex/text.h"
@@ -37,12 +38,6 @@ Xapian::Query or_terms(const std::string& facet, const std::vector<std::string>&
 std::string facet_display(const schema::Facet& f, const std::string& value) {
     if (f.slot == schema::kYearSlot) return std::to_string(static_cast<int>(Xapian::sortable_unserialise(value)));
     return value;
-}
-
-Work work_of(const Xapian::Document& doc) {
-    Work w;
-    from_json(nlohmann::json::parse(doc.get_data()), w);
-    return w;
 }
 
 }  // namespace
@@ -260,7 +255,7 @@ SearchResponse Searcher::search(const SearchRequest& req) const {
             Hit h;
             h.rank = static_cast<unsigned>(req.offset + std::distance(mset.begin(), it));
             h.score = browse ? 0.0 : it.get_weight();
-            h.work = work_of(it.get_document());
+            h.work = stored_work(it.get_document());
             h.id = h.work.id;
             if (req.snippets && !browse) {
                 // No SNIPPET_BACKGROUND_MODEL: it looks up the term frequency of every word of the abstract
@@ -293,6 +288,6 @@ Xapian::docid Searcher::docid(const std::string& id) const {
     return *it;
 }
 
-Work Searcher::get_work(const std::string& id) const { return work_of(db_.get_document(docid(id))); }
+Work Searcher::get_work(const std::string& id) const { return stored_work(db_.get_document(docid(id))); }
 
 }  // namespace paperdex

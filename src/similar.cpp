@@ -109,12 +109,6 @@ std::string display_of(const SourceTerms& src, const std::string& term) {
     return z_stem(term) ? term.substr(1) : term;
 }
 
-Work work_of(const Xapian::Document& doc) {
-    Work w;
-    from_json(nlohmann::json::parse(doc.get_data()), w);
-    return w;
-}
-
 void check_options(const SimilarOptions& opt) {
     if (opt.terms < 1 || opt.terms > kMaxTerms)
         throw InvalidArgument("terms", "terms must be 1.." + std::to_string(kMaxTerms) + ", got " + std::to_string(opt.terms));
@@ -226,7 +220,7 @@ SimilarResponse run(const Searcher& searcher, const Source& src, const Xapian::Q
         SimilarHit h;
         h.rank = static_cast<unsigned>(opt.offset + std::distance(mset.begin(), it));
         h.score = it.get_weight();
-        h.work = work_of(it.get_document());
+        h.work = stored_work(it.get_document());
         h.id = h.work.id;
         std::vector<std::size_t> matched;
         for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t)
@@ -287,7 +281,7 @@ SimilarResponse similar(const Searcher& searcher, std::string_view work_id, cons
     const std::string id(work_id);
     const Xapian::docid source = searcher.docid(id);  // throws NotFound
     try {
-        const Work work = work_of(searcher.database().get_document(source));
+        const Work work = stored_work(searcher.database().get_document(source));
         SimilarResponse resp = run(searcher, Source{searcher.database(), source},
                                    Xapian::Query(std::string(schema::kIdPrefix) + id), opt);
         resp.source_id = id;

@@ -28,6 +28,11 @@ private:
     bool spelling_ = false;
 };
 
+/// The Work a document built by DocumentBuilder carries as its data (its JSON).
+/// @throws nlohmann::json::exception if the data is not JSON (not a paperdex document); InvalidArgument(field)
+///         if a field has the wrong type.
+Work stored_work(const Xapian::Document& doc);
+
 struct RebuildOptions {
     std::vector<std::string> corpus_paths;  ///< files or directories of *.jsonl[.gz]
     std::string index_dir;                  ///< holds gen-N/ and the `current` symlink
@@ -42,8 +47,8 @@ struct RebuildResult {
     std::size_t rejected = 0;       ///< corpus lines reported and skipped
     double seconds = 0;             ///< whole rebuild, wall clock
     double segments_seconds = 0;    ///< reading + term generation + segment writing (wall clock)
-    double merge_seconds = 0;       ///< compaction of the segments, and waiting for the author index
-    double authors_seconds = 0;     ///< author index (authors.h), written while the segments merge
+    double merge_seconds = 0;       ///< compaction of the segments (wall clock)
+    double authors_seconds = 0;     ///< author index (authors.h), on its own thread from the end of reading
     std::uint64_t bytes = 0;        ///< size of the new generation on disk
     std::string generation_dir;     ///< absolute path of DIR/gen-N
     std::vector<CorpusError> errors;///< each rejected line, in file order
