@@ -18,13 +18,7 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
         return;
     }
     // pack_values() stored each value once, so every piece counts this work once.
-    std::string_view rest(value);
-    for (;;) {
-        const std::size_t end = rest.find('\0');
-        count(rest.substr(0, end));
-        if (end == std::string_view::npos) return;
-        rest.remove_prefix(end + 1);
-    }
+    schema::for_each_packed_value(value, [this](std::string_view v) { count(v); });
 }
 
 }  // namespace paperdex

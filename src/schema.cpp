@@ -37,17 +37,6 @@ std::string pack_values(const std::vector<std::string>& values) {
     return out;
 }
 
-std::vector<std::string> unpack_values(std::string_view packed) {
-    std::vector<std::string> out;
-    if (packed.empty()) return out;
-    for (std::size_t start = 0;;) {
-        const std::size_t end = packed.find('\0', start);
-        out.emplace_back(packed.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-        if (end == std::string_view::npos) return out;
-        start = end + 1;
-    }
-}
-
 std::string boolean_term(std::string_view prefix, std::string_view key) {
     constexpr std::size_t kMaxTermBytes = 245;
     std::string t = std::string(prefix) + std::string(key);

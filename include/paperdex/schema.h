@@ -49,8 +49,18 @@ struct Facet {
 /// where a slot per author (16 of them) meant 16 (docs/bench.md).
 std::string pack_values(const std::vector<std::string>& values);
 
-/// The values of pack_values(), in order.
-std::vector<std::string> unpack_values(std::string_view packed);
+/// Calls fn(std::string_view) for each value of pack_values(), in order, without copying (facet counting
+/// splits every matching work's slot).
+template <class Fn>
+void for_each_packed_value(std::string_view packed, Fn&& fn) {
+    if (packed.empty()) return;
+    for (;;) {
+        const std::size_t end = packed.find('\0');
+        fn(packed.substr(0, end));
+        if (end == std::string_view::npos) return;
+        packed.remove_prefix(end + 1);
+    }
+}
 
 /// The facets in display order: year, venue, author, topic, type.
 const std::vector<Facet>& facets();
