@@ -128,6 +128,7 @@ Evidence gather(const Searcher& works, const AuthorLookup& authors, const std::s
             c.adamic_adar += w;
             ++c.common_neighbours;
             c.tie_adamic_adar += tie;
+            c.best_tie = std::max(c.best_tie, tie);
             newer(c.evidence_date, b.last_date);
             vias[b.key].push_back({tie, z.key});
         }
@@ -187,7 +188,15 @@ Evidence gather(const Searcher& works, const AuthorLookup& authors, const std::s
     }
     for (auto& c : ev.candidates) {
         c.graph = best_tie > 0 ? c.tie_adamic_adar / best_tie : 0.0;
-        if (const AuthorRecord* br = my_norm > 0 ? record(c.key) : nullptr) {
+        const AuthorRecord* br = record(c.key);
+        if (br) {
+            c.works_count = br->works_count;
+            c.degree = static_cast<unsigned>(br->coauthors.size());
+            for (const auto& y : br->coauthors) c.strength += y.strength;
+            const std::optional<long> last = days_of(br->last_date);
+            if (now && last) c.idle_days = static_cast<double>(std::max(0L, *now - *last));
+        }
+        if (br && my_norm > 0) {
             double dot = 0, norm = 0;
             for (const auto& u : br->topics) {
                 norm += double(u.count) * double(u.count);
@@ -200,6 +209,21 @@ Evidence gather(const Searcher& works, const AuthorLookup& authors, const std::s
         const std::optional<long> then = days_of(c.evidence_date);
         if (now && then) c.recency = std::pow(0.5, std::max(0L, *now - *then) / opt.half_life_days);
     }
+    // Rank by tie_adamic_adar among a's candidates: the learned ranker's per-author view of the graph evidence.
+    std::vector<Candidate*> by_tie;
+    for (auto& c : ev.candidates)
+        if (c.tie_adamic_adar > 0) by_tie.push_back(&c);
+    std::sort(by_tie.begin(), by_tie.end(), [](const Candidate* x, const Candidate* y) {
+        return x->tie_adamic_adar != y->tie_adamic_adar ? x->tie_adamic_adar > y->tie_adamic_adar : x->key < y->key;
+    });
+    for (std::size_t i = 0; i < by_tie.size(); ++i) by_tie[i]->tie_rank = static_cast<unsigned>(i + 1);
+    // Rank by the mix: the learned ranker re-ranks its best (a cascade: the mix's order below them).
+    std::vector<std::pair<double, Candidate*>> by_mix;
+    for (auto& c : ev.candidates) by_mix.push_back({mix_score(c, opt.weights), &c});
+    std::sort(by_mix.begin(), by_mix.end(), [](const auto& x, const auto& y) {
+        return x.first != y.first ? x.first > y.first : x.second->key < y.second->key;
+    });
+    for (std::size_t i = 0; i < by_mix.size(); ++i) by_mix[i].second->mix_rank = static_cast<unsigned>(i + 1);
     return ev;
 }
 
@@ -220,8 +244,8 @@ double mix_score(const Candidate& c, const CollaboratorWeights& w) {
     return (w.graph * c.graph + w.topic * c.topic) * (1.0 + w.recency * c.recency) * (1.0 + w.category * c.category);
 }
 
-void rank_candidates(std::vector<Candidate>& candidates, const CollaboratorWeights& w, std::size_t limit) {
-    for (auto& c : candidates) c.score = mix_score(c, w);
+namespace {
+void keep_best(std::vector<Candidate>& candidates, std::size_t limit) {
     auto better = [](const Candidate& a, const Candidate& b) { return a.score != b.score ? a.score > b.score : a.key < b.key; };
     if (candidates.size() > limit) {
         std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(limit), candidates.end(), better);
@@ -229,6 +253,85 @@ void rank_candidates(std::vector<Candidate>& candidates, const CollaboratorWeigh
     } else {
         std::sort(candidates.begin(), candidates.end(), better);
     }
+}
+}  // namespace
+
+void rank_candidates(std::vector<Candidate>& candidates, const CollaboratorWeights& w, std::size_t limit) {
+    for (auto& c : candidates) c.score = mix_score(c, w);
+    keep_best(candidates, limit);
+}
+
+const std::array<const char*, kCollaboratorFeatures> kCollaboratorFeatureNames = {
+    "log1p_tie_adamic_adar", "graph",    "log1p_adamic_adar", "log1p_common_neighbours", "log1p_best_tie",
+    "inv_tie_rank",          "log_tie_rank", "no_graph",      "topic",                   "category",
+    "recency",               "log1p_works",  "log1p_degree",  "log1p_strength",          "log1p_idle_months",
+    "log_mix_rank"};
+
+std::array<double, kCollaboratorFeatures> collaborator_features(const Candidate& c) {
+    const bool graph = c.tie_adamic_adar > 0;
+    return {std::log1p(c.tie_adamic_adar),
+            c.graph,
+            std::log1p(c.adamic_adar),
+            std::log1p(static_cast<double>(c.common_neighbours)),
+            std::log1p(c.best_tie),
+            c.tie_rank ? 1.0 / c.tie_rank : 0.0,
+            c.tie_rank ? std::log(static_cast<double>(c.tie_rank)) : 0.0,
+            graph ? 0.0 : 1.0,
+            c.topic,
+            c.category,
+            c.recency,
+            std::log1p(static_cast<double>(c.works_count)),
+            std::log1p(static_cast<double>(c.degree)),
+            std::log1p(c.strength),
+            std::log1p(c.idle_days / 30.0),
+            c.mix_rank ? std::log(static_cast<double>(c.mix_rank)) : 0.0};
+}
+
+const LearnedModel& default_learned_model() {
+    static const LearnedModel model{};
+    return model;
+}
+
+LearnedModel learned_model_from_json(const nlohmann::json& j) {
+    if (!j.is_object() || !j.contains("features") || !j.contains("coef") || !j.contains("intercept") ||
+        !j["features"].is_array() || !j["coef"].is_array() || !j["intercept"].is_number())
+        throw InvalidArgument("model", "a model needs \"features\" (array), \"coef\" (array) and \"intercept\" (number)");
+    if (j["features"].size() != j["coef"].size())
+        throw InvalidArgument("model", "the model has " + std::to_string(j["features"].size()) + " features and " +
+                                           std::to_string(j["coef"].size()) + " coefficients");
+    LearnedModel m;
+    m.intercept = j["intercept"].get<double>();
+    if (j.contains("rerank")) {
+        if (!j["rerank"].is_number_unsigned() || j["rerank"].get<unsigned>() < 1)
+            throw InvalidArgument("model", "\"rerank\" must be a whole number >= 1");
+        m.rerank = j["rerank"].get<unsigned>();
+    }
+    for (std::size_t i = 0; i < j["features"].size(); ++i) {
+        const std::string name = j["features"][i].get<std::string>();
+        const auto it = std::find(kCollaboratorFeatureNames.begin(), kCollaboratorFeatureNames.end(), name);
+        if (it == kCollaboratorFeatureNames.end()) throw InvalidArgument("model", "unknown feature \"" + name + "\"");
+        m.coef[static_cast<std::size_t>(it - kCollaboratorFeatureNames.begin())] = j["coef"][i].get<double>();
+    }
+    return m;
+}
+
+double learned_score(const Candidate& c, const LearnedModel& m) {
+    if (c.mix_rank < 1 || c.mix_rank > m.rerank) return 0;
+    const auto x = collaborator_features(c);
+    double z = m.intercept;
+    for (std::size_t i = 0; i < kCollaboratorFeatures; ++i) z += m.coef[i] * x[i];
+    return 1.0 / (1.0 + std::exp(-z));
+}
+
+void rank_candidates(std::vector<Candidate>& candidates, const LearnedModel& model, std::size_t limit) {
+    for (auto& c : candidates) c.score = learned_score(c, model);
+    auto better = [](const Candidate& a, const Candidate& b) {
+        if (a.score != b.score) return a.score > b.score;
+        return a.mix_rank != b.mix_rank ? a.mix_rank < b.mix_rank : a.key < b.key;
+    };
+    const std::size_t top = std::min(limit, candidates.size());
+    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(top), candidates.end(), better);
+    candidates.resize(top);
 }
 
 void to_json(nlohmann::json& j, const Suggestion& s) {
@@ -266,7 +369,10 @@ CollaboratorResponse suggest_collaborators(const Searcher& works, const AuthorLo
                                            const CollaboratorOptions& opt) {
     try {
         Evidence ev = gather(works, authors, key, opt, opt.reasons);
-        rank_candidates(ev.candidates, opt.weights, opt.limit);
+        if (opt.scoring == CollaboratorScoring::learned)
+            rank_candidates(ev.candidates, default_learned_model(), opt.limit);
+        else
+            rank_candidates(ev.candidates, opt.weights, opt.limit);
         const AuthorRecord me = *authors.find(key);
         CollaboratorResponse resp;
         resp.key = me.key;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -192,6 +193,7 @@ LinkPredictionReport evaluate_collaborators(const LinkPredictionOptions& opt) {
         {"tie Adamic-Adar", [](const Candidate& c) { return c.tie_adamic_adar; }},
         {"topic", [](const Candidate& c) { return c.topic; }},
         {"mix", [mix](const Candidate& c) { return mix_score(c, mix); }},
+        {"learned", [](const Candidate& c) { return learned_score(c); }},
     };
     std::vector<Method> all = base_methods;
     for (const auto& g : opt.grid) {  // candidate mixes, to pick the default on a split
@@ -199,6 +201,20 @@ LinkPredictionReport evaluate_collaborators(const LinkPredictionOptions& opt) {
         std::snprintf(name, sizeof name, "mix graph=%g topic=%g recency=%g category=%g", g.graph, g.topic, g.recency,
                       g.category);
         all.push_back({name, [g](const Candidate& c) { return mix_score(c, g); }});
+    }
+    for (const auto& [name, model] : opt.models)
+        all.push_back({"learned " + name, [model](const Candidate& c) { return learned_score(c, model); }});
+
+    // Training rows for the learned ranker: every positive, a fixed-seed sample of the negatives.
+    if (!(opt.dump_negatives >= 0 && opt.dump_negatives <= 1))
+        throw InvalidArgument("--dump-negatives", "--dump-negatives must be 0..1, got " + std::to_string(opt.dump_negatives));
+    std::ofstream dump;
+    if (!opt.dump_features.empty()) {
+        dump.open(opt.dump_features);
+        if (!dump) throw InvalidArgument("--dump-features", opt.dump_features + ": cannot be written");
+        dump << "author\tcandidate\tlabel\tnew_coauthors";
+        for (const char* f : kCollaboratorFeatureNames) dump << '\t' << f;
+        dump << '\n';
     }
     const std::vector<Method>& methods = all;
     std::vector<Totals> totals(methods.size());
@@ -215,6 +231,26 @@ LinkPredictionReport evaluate_collaborators(const LinkPredictionOptions& opt) {
             for (std::size_t i; (i = next++) < authors.size();) {
                 const auto& [a, targets] = *authors[i];
                 const std::vector<Candidate> candidates = collaborator_candidates(searcher, graph, a, copt);
+                if (dump.is_open()) {
+                    // The seed is the author's position in the (ordered) truth: the same rows whatever the threads.
+                    std::mt19937_64 rng(0x5eed0000u + i);
+                    std::uniform_real_distribution<double> coin(0.0, 1.0);
+                    std::string rows;
+                    char num[32];
+                    for (const auto& c : candidates) {
+                        const bool label = targets.count(c.key) > 0;
+                        const bool sampled = coin(rng) < opt.dump_negatives;  // drawn for every row: same seed, same rows
+                        if (!label && !sampled && !(c.mix_rank >= 1 && c.mix_rank <= opt.dump_top)) continue;
+                        rows += a + '\t' + c.key + (label ? "\t1\t" : "\t0\t") + std::to_string(targets.size());
+                        for (double x : collaborator_features(c)) {
+                            std::snprintf(num, sizeof num, "\t%.6g", x);
+                            rows += num;
+                        }
+                        rows += '\n';
+                    }
+                    std::lock_guard<std::mutex> lock(totals_mutex);
+                    dump << rows;
+                }
                 for (std::size_t m = 0; m < methods.size(); ++m) {
                     // A method ranks only the candidates it has evidence for (score > 0); ties by key.
                     std::vector<std::pair<double, const Candidate*>> ranked;
@@ -252,6 +288,10 @@ LinkPredictionReport evaluate_collaborators(const LinkPredictionOptions& opt) {
     for (unsigned t = 0; t < std::max(1u, opt.threads); ++t) pool.emplace_back(worker);
     for (auto& t : pool) t.join();
     if (failure) std::rethrow_exception(failure);
+    if (dump.is_open()) {
+        dump.close();
+        if (!dump) throw InvalidArgument("--dump-features", opt.dump_features + ": writing failed");
+    }
     if (opt.progress) std::cerr << "\rranked " << authors.size() << " authors              \n";
 
     const double n = std::max<double>(1.0, double(authors.size()));

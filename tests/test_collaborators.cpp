@@ -167,12 +167,13 @@ TEST_CASE("collaborators: evaluation on five days of arXiv listings") {
     CHECK(r.authors_before == 4100u);
     CHECK(r.authors_evaluated == 120u);
     CHECK(r.new_links == 264u);
-    REQUIRE(r.methods.size() == 5);
+    REQUIRE(r.methods.size() == 6);
     CHECK(r.methods[0].method == "common neighbours");
     CHECK(r.methods[1].method == "Adamic-Adar");
     CHECK(r.methods[2].method == "tie Adamic-Adar");
     CHECK(r.methods[3].method == "topic");
     CHECK(r.methods[4].method == "mix");
+    CHECK(r.methods[5].method == "learned");
     CHECK(r.new_links_unknown == 1765u);
     // Of 120 authors, 7 find a new co-author in the mix's top 10, 4 with Adamic-Adar alone (two days of history
     // are too few for tie strengths to reorder anything: the tie version finds the same 4).
@@ -188,7 +189,7 @@ TEST_CASE("collaborators: evaluation on five days of arXiv listings") {
     // Without the topic part (no history index) the graph methods score the same and topic finds nothing.
     opt.topic = false;
     const auto g = evaluate_collaborators(opt);
-    REQUIRE(g.methods.size() == 5);
+    REQUIRE(g.methods.size() == 6);
     for (std::size_t m : {0u, 1u, 2u}) {
         CHECK(g.methods[m].recall == r.methods[m].recall);
         CHECK(g.methods[m].hits == r.methods[m].hits);

@@ -6,9 +6,11 @@
 /// Sources: Adamic & Adar 2003; Newman 2001 (team-size tie weights); Liben-Nowell & Kleinberg 2007 and
 /// Lü & Zhou 2011 (link-prediction surveys: weighted local indices); Fox & Shaw 1994 (CombSUM).
 /// The mix and its evaluation by temporal link prediction: docs/collaborators.md.
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -27,9 +29,13 @@ struct CollaboratorWeights {
     double category = 0.5;
 };
 
+/// How candidates are ranked: the learned ranker (learned_score) or the hand-set mix (mix_score under weights).
+enum class CollaboratorScoring { learned, mix };
+
 struct CollaboratorOptions {
     std::size_t limit = 10;       ///< suggestions, 1..100
-    CollaboratorWeights weights;
+    CollaboratorScoring scoring = CollaboratorScoring::mix;
+    CollaboratorWeights weights;  ///< the mix's weights (scoring = mix)
     unsigned terms = 30;          ///< expansion terms of the author's works (similar.h), 1..200
     unsigned topic_works = 200;   ///< best-matching works scanned for topical candidates, 1..10000
     double half_life_days = 180;  ///< recency halves every this many days back from the newest work (> 0)
@@ -53,7 +59,15 @@ struct Candidate {
     double recency = 0;            ///< 0.5^(days from evidence_date to the newest work / half-life), 0 if undated
     double category = 0;           ///< cosine of a's and b's works per arXiv category (AuthorRecord::topics, 0..1)
     double graph = 0;              ///< tie_adamic_adar / the best among a's candidates (0..1)
-    double score = 0;              ///< mix_score()
+    double best_tie = 0;           ///< the largest single term s(a,z)·s(z,b)/√S(z) of tie_adamic_adar
+    unsigned tie_rank = 0;         ///< 1 = the best tie_adamic_adar among a's candidates (ties: key), 0 = none
+    unsigned works_count = 0;      ///< b's works (AuthorRecord), 0 if b has no record
+    unsigned degree = 0;           ///< b's co-authors
+    double strength = 0;           ///< S(b): Σ of b's tie strengths
+    double idle_days = 0;          ///< days from b's last work to the newest work in the index (0 if undated)
+    unsigned mix_rank = 0;         ///< 1 = the best mix_score (CollaboratorOptions::weights) among a's candidates
+                                   ///< (ties: key); the learned ranker re-ranks the mix's best
+    double score = 0;              ///< learned_score() or mix_score(), see CollaboratorOptions::scoring
     std::vector<std::string> via;  ///< keys of the shared co-authors, largest share of tie_adamic_adar first
     std::vector<Xapian::docid> topic_docs;  ///< b's works under a's MLT query, best first (at most 3)
 };
@@ -72,6 +86,36 @@ double mix_score(const Candidate& c, const CollaboratorWeights& w);
 
 /// Sorts by `score` = mix_score under `weights` (ties: key ascending) after recomputing it, keeping the best `limit`.
 void rank_candidates(std::vector<Candidate>& candidates, const CollaboratorWeights& weights, std::size_t limit);
+
+// The learned ranker: logistic regression over the candidate's evidence (Lichtenwalter, Lussier & Chawla 2010,
+// supervised link prediction), trained on an earlier split than the one it is measured on (docs/collaborators.md,
+// tools/eval/train_collaborator_model.py).
+
+inline constexpr std::size_t kCollaboratorFeatures = 16;
+/// Names of collaborator_features(), in order (the columns of `eval collaborators --dump-features`).
+extern const std::array<const char*, kCollaboratorFeatures> kCollaboratorFeatureNames;
+/// The learned ranker's inputs for one candidate: logs of the graph evidence and of b's activity, the 0..1 parts,
+/// the candidate's rank by tie_adamic_adar, and whether there is graph evidence at all.
+std::array<double, kCollaboratorFeatures> collaborator_features(const Candidate& c);
+
+/// A linear model over collaborator_features() that re-ranks the mix's best `rerank` candidates:
+/// score = 1 / (1 + exp(−(intercept + Σ coef·feature))) for them, 0 for the others.
+struct LearnedModel {
+    std::array<double, kCollaboratorFeatures> coef{};
+    double intercept = 0;
+    unsigned rerank = 100;  ///< candidates with mix_rank 1..rerank are scored
+};
+/// The model trained on the split of docs/collaborators.md (history to 2025-06-30, truth July–August 2025).
+const LearnedModel& default_learned_model();
+/// A model from JSON {"features":[names],"coef":[numbers],"intercept":number,"rerank":number}; features not
+/// named weigh 0.
+/// @throws InvalidArgument("model") for a missing field, an unknown feature name or mismatched lengths.
+LearnedModel learned_model_from_json(const nlohmann::json& j);
+/// The probability-like score (0..1) of `model` for `c`; 0 unless c.mix_rank is within 1..model.rerank.
+double learned_score(const Candidate& c, const LearnedModel& model = default_learned_model());
+/// As rank_candidates above, by learned_score under `model`; the candidates it does not score (0) follow in
+/// mix_rank order.
+void rank_candidates(std::vector<Candidate>& candidates, const LearnedModel& model, std::size_t limit);
 
 struct SharedCoauthor {
     std::string key, name;
@@ -121,7 +165,16 @@ struct LinkPredictionOptions {
     std::string format = "arxiv-daily";     ///< importer name (importers.h); each work dated by its first listing
     std::string until;                      ///< cut-off "YYYY-MM-DD": works dated <= it form the history
     std::size_t k = 10;                     ///< cut-off of the rankings, 1..100
-    CollaboratorOptions collaborators;      ///< weights of the "mix" method; limit is ignored
+    CollaboratorOptions collaborators;      ///< weights of the "mix" method; limit and scoring are ignored
+    std::vector<std::pair<std::string, LearnedModel>> models;  ///< more learned models to score, each reported as
+                                                               ///< "learned NAME"
+    std::string dump_features;              ///< if set: write one TSV row per (evaluated author, candidate) here —
+                                            ///< author, candidate, label (1 = they write together after the
+                                            ///< cut-off), the author's new co-authors (the recall denominator),
+                                            ///< collaborator_features(); every positive, negatives kept
+                                            ///< with probability dump_negatives (fixed seed per author)
+    double dump_negatives = 0.1;            ///< 0..1
+    unsigned dump_top = 0;                  ///< also keep every candidate with mix_rank 1..dump_top
     std::vector<CollaboratorWeights> grid;  ///< more mixes to score, each reported as
                                             ///< "mix graph=G topic=T recency=R category=C"
     unsigned threads = 2;                   ///< worker threads, each with its own database handle
@@ -134,8 +187,8 @@ struct LinkPredictionOptions {
 
 /// Figures of one ranking method, averaged over the evaluated authors.
 struct LinkPredictionScores {
-    std::string method;         ///< "common neighbours", "Adamic-Adar", "tie Adamic-Adar", "topic", "mix", then
-                                ///< the grid's mixes
+    std::string method;         ///< "common neighbours", "Adamic-Adar", "tie Adamic-Adar", "topic", "mix",
+                                ///< "learned", then the grid's mixes and the extra models
     double precision = 0;       ///< precision@k
     double recall = 0;          ///< recall@k
     double hits = 0;            ///< share of authors with at least one new co-author in the top k
@@ -162,7 +215,8 @@ void to_json(nlohmann::json& j, const LinkPredictionReport& r);
 /// cut-off, writes together after it, and both have a work up to it), and scores the top k of each method
 /// against those pairs. Works with more than 100 authors add no edges (AuthorGraph).
 /// @throws InvalidArgument("--until") unless YYYY-MM-DD; InvalidArgument("--corpus") if no work is dated up to or
-///         after the cut-off; InvalidArgument("--format") for an unknown format; IndexError if Xapian fails.
+///         after the cut-off; InvalidArgument("--format") for an unknown format; InvalidArgument("--dump-features")
+///         if that file cannot be written or dump_negatives is outside 0..1; IndexError if Xapian fails.
 LinkPredictionReport evaluate_collaborators(const LinkPredictionOptions& opt);
 
 }  // namespace paperdex

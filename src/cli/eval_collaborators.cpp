@@ -1,19 +1,24 @@
 // paperdex eval collaborators --corpus PATH... --until YYYY-MM-DD [--format arxiv-daily] [--k 10] [--threads N]
 //                            [--graph W --topic W --recency W --category W --half-life DAYS] [--grid] [--json]
 //                            [--history-index DIR] [--no-topic] [--progress]
+//                            [--model FILE]... [--dump-features FILE [--dump-negatives P] [--dump-top N]]
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/eval_command.h"
 #include "paperdex/collaborators.h"
+#include "paperdex/error.h"
 
 namespace {
 
 struct Args {
     paperdex::LinkPredictionOptions opt;
     bool json = false, grid = false, topic_max = false;
+    std::vector<std::string> models;
 };
 
 const paperdex::cli::RegisterEval eval_collaborators{
@@ -37,10 +42,29 @@ const paperdex::cli::RegisterEval eval_collaborators{
         sub.add_flag("!--no-topic", o.topic, "skip the history index and the topic part (graph methods only)");
         sub.add_flag("--topic-max", a->topic_max, "topic = the candidate's best matching work, not the sum of them");
         sub.add_flag("--grid", a->grid, "also score a grid of mixes (to choose the default weights on a split)");
+        sub.add_option("--model", a->models,
+                       "also score this learned model (JSON from tools/eval/train_collaborator_model.py), repeatable");
+        sub.add_option("--dump-features", o.dump_features,
+                       "write the learned ranker's features of every (author, candidate) here, TSV with the label");
+        sub.add_option("--dump-negatives", o.dump_negatives, "share of negative rows kept in --dump-features (0..1)")
+            ->capture_default_str();
+        sub.add_option("--dump-top", o.dump_top, "also keep every candidate among the mix's best N in --dump-features")
+            ->capture_default_str();
         sub.add_flag("--json", a->json, "print the report as JSON");
         sub.add_flag("--progress", o.progress, "progress on stderr");
         return [a]() {
             if (a->topic_max) a->opt.collaborators.topic_sum = false;
+            for (const auto& path : a->models) {
+                std::ifstream in(path);
+                if (!in) throw paperdex::InvalidArgument("--model", path + ": cannot be read");
+                nlohmann::json j;
+                try {
+                    j = nlohmann::json::parse(in);
+                } catch (const nlohmann::json::exception& e) {
+                    throw paperdex::InvalidArgument("--model", path + ": " + e.what());
+                }
+                a->opt.models.push_back({std::filesystem::path(path).stem().string(), paperdex::learned_model_from_json(j)});
+            }
             if (a->grid)
                 for (double t : {0.0, 0.1, 0.25, 0.5})
                     for (double r : {0.0, 0.1})
