@@ -1,8 +1,11 @@
 // The stored author index (DIR/gen-N/authors): building it at rebuild time, prefix search, records, profiles.
 //
 // Its terms and slots are private to this file, the one writer and reader of that database (the works index's
-// table is schema.h): "Q"+key id term, "N"+folded name word, slot 0 = sortable works count, slot 1 = name.
+// table is schema.h): "Q"+key id term, "N"+folded name word, slot 0 = sortable works count, slot 1 = name,
+// slot 2 = the AuthorRecord (encode_record below).
+#include <charconv>
 #include <filesystem>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -21,6 +24,7 @@ constexpr std::string_view kKeyPrefix = "Q";
 constexpr std::string_view kNameWordPrefix = "N";
 constexpr Xapian::valueno kWorksSlot = 0;
 constexpr Xapian::valueno kNameSlot = 1;
+constexpr Xapian::valueno kRecordSlot = 2;
 constexpr const char* kNewestDateKey = "paperdex:newest_date";
 constexpr const char* kAuthorsDirName = "authors";
 // A one-letter prefix like "a" may expand to thousands of name words; the most frequent ones are enough to
@@ -31,11 +35,120 @@ constexpr std::size_t kMaxPerPage = 100;
 constexpr std::size_t kMaxResultWindow = 10000;
 constexpr unsigned kProfileTerms = 10;
 
-AuthorRecord record_of(const Xapian::Document& doc) {
+// The record as flat text: a collaborator request reads the records of every co-author and every candidate
+// (thousands for a prolific author), and parsing them as JSON (a DOM of small allocations) plus inflating
+// Xapian's compressed document data was most of its time (perf: JSON lexer + malloc + zlib ≈ 60 %). Fields are
+// separated by US (0x1F), list items by RS (0x1E), the three parts (scalars, topics, co-authors) by GS (0x1D);
+// these three bytes are replaced by a space inside strings, where they never carry meaning. Numbers are written
+// with std::to_chars (shortest text that reads back to the same double), so the record reads back exactly.
+constexpr char kUnit = '\x1f', kRecord = '\x1e', kGroup = '\x1d';
+
+void put(std::string& out, std::string_view s) {
+    for (char c : s) out.push_back(c == kUnit || c == kRecord || c == kGroup ? ' ' : c);
+}
+
+template <class Number>
+void put_number(std::string& out, Number n) {
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, n);
+    out.append(buf, r.ptr);
+}
+
+std::string encode_record(const AuthorRecord& r) {
+    std::string out;
+    put(out, r.key);
+    out += kUnit;
+    put(out, r.name);
+    out += kUnit;
+    put_number(out, r.works_count);
+    out += kUnit;
+    if (r.first_year) put_number(out, *r.first_year);
+    out += kUnit;
+    if (r.last_year) put_number(out, *r.last_year);
+    out += kUnit;
+    put(out, r.first_date);
+    out += kUnit;
+    put(out, r.last_date);
+    out += kGroup;
+    for (std::size_t i = 0; i < r.topics.size(); ++i) {
+        if (i) out += kRecord;
+        put(out, r.topics[i].value);
+        out += kUnit;
+        put_number(out, r.topics[i].count);
+    }
+    out += kGroup;
+    for (std::size_t i = 0; i < r.coauthors.size(); ++i) {
+        const Coauthor& c = r.coauthors[i];
+        if (i) out += kRecord;
+        put(out, c.key);
+        out += kUnit;
+        put(out, c.name);
+        out += kUnit;
+        put_number(out, c.count);
+        out += kUnit;
+        put(out, c.first_date);
+        out += kUnit;
+        put(out, c.last_date);
+        out += kUnit;
+        put_number(out, c.strength);
+    }
+    return out;
+}
+
+// Splits `s` at `sep`, calling fn(part) for each part (one empty part for an empty string only if `keep_empty`).
+template <class Fn>
+void split(std::string_view s, char sep, bool keep_empty, Fn&& fn) {
+    if (s.empty() && !keep_empty) return;
+    for (;;) {
+        const std::size_t at = s.find(sep);
+        fn(s.substr(0, at));
+        if (at == std::string_view::npos) return;
+        s.remove_prefix(at + 1);
+    }
+}
+
+template <class Number>
+Number number(std::string_view s, std::string_view what) {
+    Number n{};
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), n);
+    if (r.ec != std::errc() || r.ptr != s.data() + s.size())
+        throw IndexError("author index: bad " + std::string(what) + " \"" + std::string(s) + "\" (rebuild the index)");
+    return n;
+}
+
+AuthorRecord decode_record(std::string_view text) {
+    std::vector<std::string_view> parts, fields;
+    split(text, kGroup, true, [&](std::string_view p) { parts.push_back(p); });
+    if (parts.size() != 3) throw IndexError("author index: a record has " + std::to_string(parts.size()) + " parts, not 3 (rebuild the index)");
+    auto fields_of = [&](std::string_view item, std::size_t n, std::string_view what) {
+        fields.clear();
+        split(item, kUnit, true, [&](std::string_view f) { fields.push_back(f); });
+        if (fields.size() != n)
+            throw IndexError("author index: " + std::string(what) + " with " + std::to_string(fields.size()) + " fields, not " +
+                             std::to_string(n) + " (rebuild the index)");
+    };
     AuthorRecord r;
-    from_json(nlohmann::json::parse(doc.get_data()), r);
+    fields_of(parts[0], 7, "a record");
+    r.key = fields[0];
+    r.name = fields[1];
+    r.works_count = number<unsigned>(fields[2], "works count");
+    if (!fields[3].empty()) r.first_year = number<int>(fields[3], "year");
+    if (!fields[4].empty()) r.last_year = number<int>(fields[4], "year");
+    r.first_date = fields[5];
+    r.last_date = fields[6];
+    split(parts[1], kRecord, false, [&](std::string_view item) {
+        fields_of(item, 2, "a topic");
+        r.topics.push_back({std::string(fields[0]), number<unsigned>(fields[1], "topic count")});
+    });
+    split(parts[2], kRecord, false, [&](std::string_view item) {
+        fields_of(item, 6, "a co-author");
+        r.coauthors.push_back({std::string(fields[0]), std::string(fields[1]), number<unsigned>(fields[2], "joint works"),
+                               std::string(fields[3]), std::string(fields[4]), number<double>(fields[5], "tie strength")});
+    });
     return r;
 }
+
+AuthorRecord record_of(const Xapian::Document& doc) { return decode_record(doc.get_value(kRecordSlot)); }
 
 }  // namespace
 
@@ -65,7 +178,7 @@ std::size_t build_author_index(const AuthorGraph& graph, const std::string& dir)
                 for (const auto& word : text::words(key)) doc.add_boolean_term(schema::boolean_term(kNameWordPrefix, word));
             doc.add_value(kWorksSlot, Xapian::sortable_serialise(r.works_count));
             doc.add_value(kNameSlot, text::fold(r.name));
-            doc.set_data(nlohmann::json(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+            doc.add_value(kRecordSlot, encode_record(r));
             // Keys are unique (the graph's map), so add_document: replace_document would look each key up
             // through the pending changes. Flushed every 1,000 authors, as segments are (src/rebuild.cpp).
             out.add_document(doc);

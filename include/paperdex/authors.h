@@ -89,8 +89,8 @@ private:
 };
 
 /// Builds the author database at `dir` (created or overwritten) from every work in `works`: one document per
-/// author with its AuthorRecord as JSON data, "Q"+key as id term, "N"+word for each folded name word (prefix
-/// search) and the works count as a sortable value (ranking). Called by rebuild() once the works are committed,
+/// author with its AuthorRecord (flat text in a value slot: read back without a JSON parse), "Q"+key as id term,
+/// "N"+word for each folded name word (prefix search) and the works count as a sortable value (ranking). Called by rebuild() once the works are committed,
 /// so the authors always belong to the same generation as the works.
 /// @return the number of authors. @throws IndexError if Xapian fails.
 std::size_t build_author_index(const Xapian::Database& works, const std::string& dir);

@@ -29,8 +29,9 @@ inline constexpr Xapian::valueno kTopicsSlot = 10;   ///< every topic (display),
 inline constexpr Xapian::valueno kAuthorsSlot = 20;  ///< every author name (display), packed (pack_values)
 
 /// The index layout version, stored as the metadata key "paperdex:schema"; a Searcher refuses an index of
-/// another version (it would answer with wrong facets) and says to rebuild it.
-inline constexpr std::string_view kSchemaVersion = "2";
+/// another version (it would answer with wrong facets, or misread the author records) and says to rebuild it.
+/// 3: author records are flat text in a value slot (src/authors_index.cpp), no longer JSON document data.
+inline constexpr std::string_view kSchemaVersion = "3";
 inline constexpr std::string_view kSchemaVersionKey = "paperdex:schema";
 
 /// Extra wdf given to each title word in the unprefixed free text, so title matches weigh more (BM25).
