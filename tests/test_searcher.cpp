@@ -247,3 +247,15 @@ TEST_CASE("searcher: get_work returns the stored work and throws NotFound for an
     CHECK(w.abstract.rfind("GPUs are a key enabler", 0) == 0);
     CHECK_THROWS_WITH_AS(s.get_work("arxiv:0000.00000"), "no work with id \"arxiv:0000.00000\"", NotFound);
 }
+
+TEST_CASE("searcher: a short typed query with a typo gets a suggestion, pasted text does not") {
+    Searcher s = open_default();
+    SearchRequest req;
+    req.query = "personalized recomendation";
+    CHECK(s.search(req).corrected_query == "personalized recommendation");
+    // Seven words: pasted text, whose unknown words are taken as rare terms (no spelling lookup).
+    req.query = "near memory processing for personalized recomendation models";
+    CHECK(s.search(req).corrected_query.empty());
+    req.query = "personalized recommendation";  // every word is in some work: nothing to correct
+    CHECK(s.search(req).corrected_query.empty());
+}

@@ -65,7 +65,8 @@ struct SearchResponse {
     bool total_exact = true;
     std::vector<Hit> hits;
     std::vector<FacetCounts> facets;
-    std::string corrected_query;  ///< Xapian spelling suggestion, empty if none
+    std::string corrected_query;  ///< Xapian spelling suggestion (title words), empty if none; only for queries
+                                  ///< of up to 6 words with a word in no work: longer input is pasted text
     double took_ms = 0;
 };
 
