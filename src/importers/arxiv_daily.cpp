@@ -98,15 +98,8 @@ ImportResult import_arxiv_daily(const std::vector<std::string>& paths, const Imp
     for (const auto& day : days) {
         internal::for_each_line(day.file, out, [&](std::string& line, std::size_t no) {
             Work w;
-            try {
-                w = parse_listing(nlohmann::json::parse(line), day.date);
-            } catch (const nlohmann::json::exception& e) {
-                internal::reject(out, day.file, no, internal::json_error(e));
+            if (!internal::guarded_record(out, day.file, no, [&] { w = parse_listing(nlohmann::json::parse(line), day.date); }))
                 return;
-            } catch (const Error& e) {
-                internal::reject(out, day.file, no, e.what());
-                return;
-            }
             auto it = index_of.find(w.arxiv_id);
             if (it == index_of.end()) {
                 std::size_t before = out.works.size();

@@ -90,13 +90,7 @@ ImportResult import_arxiv_oai(const std::vector<std::string>& paths, const Impor
     ImportResult out;
     for (const auto& file : internal::input_files(paths, {".json", ".jsonl", ".json.gz", ".jsonl.gz"}, out)) {
         internal::for_each_line(file, out, [&](std::string& line, std::size_t no) {
-            try {
-                internal::accept(out, parse_record(nlohmann::json::parse(line)), file, no);
-            } catch (const nlohmann::json::exception& e) {
-                internal::reject(out, file, no, internal::json_error(e));
-            } catch (const Error& e) {
-                internal::reject(out, file, no, e.what());
-            }
+            internal::guarded_record(out, file, no, [&] { internal::accept(out, parse_record(nlohmann::json::parse(line)), file, no); });
         });
     }
     return out;

@@ -14,7 +14,7 @@ ImportResult import_beir(const std::vector<std::string>& paths, const ImportOpti
         std::string collection = opt.collection;
         if (collection.empty()) collection = std::filesystem::absolute(file).parent_path().filename().string();
         internal::for_each_line(file, out, [&](std::string& line, std::size_t no) {
-            try {
+            internal::guarded_record(out, file, no, [&] {
                 auto j = nlohmann::json::parse(line);
                 if (!j.is_object()) throw InvalidArgument("", "a BEIR document must be a JSON object");
                 std::string id = internal::str(j, "_id");
@@ -25,11 +25,7 @@ ImportResult import_beir(const std::vector<std::string>& paths, const ImportOpti
                 w.abstract = text::squeeze(internal::str(j, "text"));
                 w.source = "beir";
                 internal::accept(out, std::move(w), file, no);
-            } catch (const nlohmann::json::exception& e) {
-                internal::reject(out, file, no, internal::json_error(e));
-            } catch (const Error& e) {
-                internal::reject(out, file, no, e.what());
-            }
+            });
         });
     }
     return out;

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "paperdex/error.h"
 #include "paperdex/importers.h"
 
 namespace paperdex::importers::internal {
@@ -32,6 +33,23 @@ void for_each_line(const std::string& file, ImportResult& out,
 
 /// nlohmann's parse error without its "[json.exception...]" prefix: "invalid JSON: syntax error ...".
 std::string json_error(const nlohmann::json::exception& e);
+
+/// Runs `build` for one record of `file`: a JSON error (parse or type) or a paperdex Error it throws rejects the
+/// record as "file:line: reason" — the reason prefixed by "`where`: " when `where` is given — instead of escaping,
+/// so one bad record is reported and counted and the rest are read. @return whether `build` finished.
+template <class Build>
+bool guarded_record(ImportResult& out, const std::string& file, std::size_t line, Build&& build, const std::string& where = {}) {
+    const std::string prefix = where.empty() ? std::string() : where + ": ";
+    try {
+        build();
+        return true;
+    } catch (const nlohmann::json::exception& e) {
+        reject(out, file, line, prefix + json_error(e));
+    } catch (const Error& e) {
+        reject(out, file, line, prefix + e.what());
+    }
+    return false;
+}
 
 /// `j[field]` as a string; "" when absent or null. @throws InvalidArgument naming the field if not a string.
 std::string str(const nlohmann::json& j, const char* field);

@@ -113,21 +113,17 @@ ImportResult import_openalex(const std::vector<std::string>& paths, const Import
             std::string where = "record " + std::to_string(i + 1);
             if (all[i].is_object() && all[i].contains("id") && all[i]["id"].is_string())
                 where += " (" + short_id(all[i]["id"].get<std::string>()) + ")";
-            try {
+            internal::guarded_record(out, file, 0, [&] {
                 Work w = parse_work(all[i]);
                 auto problems = validate(w);
                 if (!problems.empty()) {
                     std::string reason;
                     for (const auto& p : problems) reason += (reason.empty() ? "" : "; ") + p;
                     internal::reject(out, file, 0, where + ": " + reason);
-                    continue;
+                    return;
                 }
                 internal::accept(out, std::move(w), file, 0);
-            } catch (const nlohmann::json::exception& e) {
-                internal::reject(out, file, 0, where + ": " + internal::json_error(e));
-            } catch (const Error& e) {
-                internal::reject(out, file, 0, where + ": " + e.what());
-            }
+            }, where);
         }
     }
     return out;
