@@ -21,7 +21,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr unsigned kDefaultTerms = 30;
+constexpr unsigned kDefaultTerms = 50;  // as SimilarOptions::terms
 constexpr unsigned kMaxTerms = 200;
 constexpr std::size_t kMaxSuggestions = 100;
 

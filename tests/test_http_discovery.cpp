@@ -59,7 +59,7 @@ TEST_CASE("http discovery: similar works of RecNMP") {
     CHECK(body["hits"][0]["matched_terms"][0] == "recommendation");
     CHECK(body["page"] == 1);
     CHECK(body["per_page"] == 3);
-    CHECK(body["terms"].size() == 30);
+    CHECK(body["terms"].size() == 50);
     const json filtered = server().get("/api/works/arxiv:1912.12953/similar?year=2020&per_page=3", 200);
     CHECK(hit_ids(filtered) == std::vector<std::string>{"arxiv:1906.03109", "arxiv:2001.02772", "arxiv:2003.07336"});
     const json page2 = server().get("/api/works/arxiv:1912.12953/similar?per_page=2&page=2", 200);

@@ -36,7 +36,7 @@ struct SimilarOptions {
     SearchRequest filters;
     std::size_t offset = 0;      ///< hits to skip, 0..10000
     std::size_t limit = 10;      ///< hits to return, 0..1000
-    unsigned terms = 30;         ///< expansion terms in the query, 1..200
+    unsigned terms = 50;         ///< expansion terms in the query, 1..200 (50 beat 30 on every set, docs/similar.md)
     ExpansionScheme scheme = ExpansionScheme::trad;
     /// TradEWeight's k (Enquire::set_expansion_scheme("trad", k)): a term's relevance weight is multiplied by
     /// (k + 1)·wdf / (k·len/avlen + wdf) of the source, BM25's saturation of its wdf; 0 = rarity alone, >= 0.
