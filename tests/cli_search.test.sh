@@ -17,4 +17,7 @@ json=$("$build/paperdex" search --index "$tmp/index" --json --author "Milad Hash
 python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert d["total"]==1, d["total"]; assert d["hits"][0]["work"]["title"]=="An Imitation Learning Approach for Cache Replacement"' "$json"
 if "$build/paperdex" search --index "$tmp/index" --year 2022..2019 x 2>"$tmp/err"; then echo "FAIL: inverted range accepted"; exit 1; fi
 grep -q 'year must be FROM..TO with FROM <= TO, got "2022..2019"' "$tmp/err" || { cat "$tmp/err"; exit 1; }
+# More like this prints the second pass's words beside the source's, as the API's feedback_terms.
+sim=$("$build/paperdex" similar --index "$tmp/index" --limit 3 arxiv:1912.12953)
+grep -q '^second-pass terms: ' <<<"$sim" || { echo "$sim"; echo "FAIL: no second-pass terms line"; exit 1; }
 echo "cli_search: ok"

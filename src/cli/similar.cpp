@@ -21,6 +21,10 @@ void print_text(const paperdex::SimilarResponse& r) {
     if (!r.source_title.empty()) std::cout << " (" << r.source_title << ")";
     std::cout << "\nterms:";
     for (const auto& t : r.terms) std::cout << " " << t.display;
+    if (!r.feedback_terms.empty()) {  // the second pass's words: part of the query, and of the hits' matched terms
+        std::cout << "\nsecond-pass terms:";
+        for (const auto& t : r.feedback_terms) std::cout << " " << t.display;
+    }
     std::cout << "\n" << r.total << (r.total_exact ? "" : " (estimated)") << " works match\n";
     for (const auto& h : r.hits) {
         const auto& w = h.work;
