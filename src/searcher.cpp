@@ -21,6 +21,7 @@ constexpr std::size_t kMaxOffset = 100000;
 constexpr std::size_t kSnippetBytes = 300;
 // Typed queries are short (web query logs: 2–3 words on average); longer input is pasted text (parse_query).
 constexpr std::size_t kMaxSpellingWords = 6;
+constexpr std::size_t kCountedPastPage = 100;
 
 std::optional<int> parse_year(const std::string& s, const std::string& text, const std::string& parameter) {
     if (s.empty()) return std::nullopt;
@@ -234,8 +235,13 @@ SearchResponse Searcher::search(const SearchRequest& req) const {
             spies.push_back(std::make_unique<FacetSpy>(*f));
             enquire.add_matchspy(spies.back().get());
         }
-        const Xapian::doccount check_at_least =
-            facets.empty() ? 0 : static_cast<Xapian::doccount>(std::min<std::size_t>(db_.get_doccount(), req.facet_check_bound));
+        // Matches counted: at least kCountedPastPage past the page, so that a result list of up to about a hundred
+        // works (a filtered search, an author's works) has an exact total and its pager no dead or missing pages —
+        // Xapian's estimate for a filtered OR query is far off (default corpus, "recommendation" in cs.IR: 30
+        // estimated, 65 true); with facets, every match up to the facet bound.
+        const std::size_t counted = req.offset + req.limit + kCountedPastPage;
+        const Xapian::doccount check_at_least = static_cast<Xapian::doccount>(
+            std::min<std::size_t>(db_.get_doccount(), facets.empty() ? counted : std::max(counted, req.facet_check_bound)));
         Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
                                              static_cast<Xapian::doccount>(req.limit), check_at_least);
         resp.total = mset.get_matches_estimated();

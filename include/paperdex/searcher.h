@@ -61,7 +61,8 @@ struct Hit {
 };
 
 struct SearchResponse {
-    std::uint64_t total = 0;      ///< matching works (exact when `total_exact`)
+    std::uint64_t total = 0;      ///< matching works (exact when `total_exact`: always when fewer than
+                                  ///< offset + limit + 100 match, or with facets up to the facet bound)
     bool total_exact = true;
     std::vector<Hit> hits;
     std::vector<FacetCounts> facets;
