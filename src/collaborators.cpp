@@ -186,8 +186,12 @@ Evidence gather(const Searcher& works, const AuthorLookup& authors, const std::s
         best_tie = std::max(best_tie, c.tie_adamic_adar);
         best_topic = std::max(best_topic, c.topic);
     }
+    double my_strength = 0;
+    for (const auto& z : me->coauthors) my_strength += z.strength;
     for (auto& c : ev.candidates) {
         c.graph = best_tie > 0 ? c.tie_adamic_adar / best_tie : 0.0;
+        c.author_degree = static_cast<unsigned>(me->coauthors.size());
+        c.author_strength = my_strength;
         const AuthorRecord* br = record(c.key);
         if (br) {
             c.works_count = br->works_count;
@@ -265,7 +269,7 @@ const std::array<const char*, kCollaboratorFeatures> kCollaboratorFeatureNames =
     "log1p_tie_adamic_adar", "graph",    "log1p_adamic_adar", "log1p_common_neighbours", "log1p_best_tie",
     "inv_tie_rank",          "log_tie_rank", "no_graph",      "topic",                   "category",
     "recency",               "log1p_works",  "log1p_degree",  "log1p_strength",          "log1p_idle_months",
-    "log_mix_rank"};
+    "log_mix_rank",          "log1p_author_degree", "log1p_author_strength", "jaccard"};
 
 std::array<double, kCollaboratorFeatures> collaborator_features(const Candidate& c) {
     const bool graph = c.tie_adamic_adar > 0;
@@ -284,11 +288,39 @@ std::array<double, kCollaboratorFeatures> collaborator_features(const Candidate&
             std::log1p(static_cast<double>(c.degree)),
             std::log1p(c.strength),
             std::log1p(c.idle_days / 30.0),
-            c.mix_rank ? std::log(static_cast<double>(c.mix_rank)) : 0.0};
+            c.mix_rank ? std::log(static_cast<double>(c.mix_rank)) : 0.0,
+            std::log1p(static_cast<double>(c.author_degree)),
+            std::log1p(c.author_strength),
+            // Jaccard's coefficient of the two co-author sets (Liben-Nowell & Kleinberg 2007)
+            c.common_neighbours ? double(c.common_neighbours) / double(c.author_degree + c.degree - c.common_neighbours) : 0.0};
 }
 
 const LearnedModel& default_learned_model() {
-    static const LearnedModel model{};
+    // tools/eval/train_collaborator_model.py --kind pointwise --rerank 100 (C = 1) on the training split of
+    // docs/collaborators.md: history to 2025-06-30, truth July–August 2025; never the test split's truth.
+    static const LearnedModel model{{
+                                        1.61077834,     // log1p_tie_adamic_adar
+                                        0.377953616,    // graph
+                                        -2.92900923,    // log1p_adamic_adar
+                                        2.36712135,     // log1p_common_neighbours
+                                        0.509536953,    // log1p_best_tie
+                                        -0.550883435,   // inv_tie_rank
+                                        -0.112765951,   // log_tie_rank
+                                        -0.431477905,   // no_graph
+                                        -0.0916742986,  // topic
+                                        0.450593356,    // category
+                                        -0.0755470334,  // recency
+                                        0.425750585,    // log1p_works
+                                        0.654716029,    // log1p_degree
+                                        -1.02783426,    // log1p_strength
+                                        -0.0168643324,  // log1p_idle_months
+                                        -0.348922853,   // log_mix_rank
+                                        0.065385463,    // log1p_author_degree
+                                        -0.248134431,   // log1p_author_strength
+                                        2.17806458,     // jaccard
+                                    },
+                                    -4.88627658,
+                                    100};
     return model;
 }
 

@@ -1,5 +1,6 @@
 // Collaborator suggestions over the default corpus, and their evaluation on a real slice of arXiv listings.
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -185,6 +186,11 @@ TEST_CASE("collaborators: evaluation on five days of arXiv listings") {
     CHECK(r.methods[4].hits == doctest::Approx(7.0 / 120));
     CHECK(r.methods[4].recall == doctest::Approx(0.0361).epsilon(0.01));
     CHECK(r.methods[4].recall == doctest::Approx(0.03611).epsilon(0.0001));
+    // The learned ranker re-orders the mix's candidates: the same 7 authors found, the first hit a little higher.
+    CHECK(r.methods[5].hits == doctest::Approx(7.0 / 120));
+    CHECK(r.methods[5].recall == doctest::Approx(0.03611).epsilon(0.0001));
+    CHECK(r.methods[5].mrr == doctest::Approx(0.035).epsilon(0.0001));
+    CHECK(r.methods[4].mrr == doctest::Approx(0.034107).epsilon(0.0001));
 
     // Without the topic part (no history index) the graph methods score the same and topic finds nothing.
     opt.topic = false;
@@ -211,4 +217,62 @@ TEST_CASE("collaborators: evaluation errors") {
     opt.format = "arxiv-daily";
     opt.corpus_paths = {"/nonexistent/listings"};
     CHECK_THROWS_WITH_AS(evaluate_collaborators(opt), "/nonexistent/listings: no such file or directory", InvalidArgument);
+}
+
+TEST_CASE("collaborators: the learned ranker re-ranks the mix's best and keeps the reasons") {
+    // Milad Hashemi has no co-author: every candidate is topical, and the learned ranker still finds Kim Hazelwood.
+    CollaboratorOptions opt;
+    opt.scoring = CollaboratorScoring::learned;
+    const auto milad = suggest_collaborators(searcher(), authors(), "milad hashemi", opt);
+    REQUIRE(milad.suggestions.size() == 10);
+    CHECK(milad.suggestions[0].key == "kim hazelwood");
+    CHECK(milad.suggestions[0].topic > 0);
+    CHECK(!milad.suggestions[0].shared_terms.empty());
+    for (std::size_t i = 0; i < milad.suggestions.size(); ++i) {
+        CHECK(milad.suggestions[i].score > 0);
+        CHECK(milad.suggestions[i].score < 1);
+        if (i) CHECK(milad.suggestions[i - 1].score >= milad.suggestions[i].score);
+    }
+
+    // The score is the logistic function of the model over collaborator_features(), for the mix's best 100 only.
+    CollaboratorOptions plain;
+    plain.reasons = false;
+    const auto candidates = collaborator_candidates(searcher(), authors(), "jiawei han", plain);
+    REQUIRE(candidates.size() > 100);
+    const LearnedModel& m = default_learned_model();
+    std::size_t scored = 0;
+    for (const auto& c : candidates) {
+        const auto x = collaborator_features(c);
+        double z = m.intercept;
+        for (std::size_t i = 0; i < x.size(); ++i) z += m.coef[i] * x[i];
+        if (c.mix_rank <= 100) {
+            ++scored;
+            CHECK(learned_score(c) == doctest::Approx(1 / (1 + std::exp(-z))));
+        } else {
+            CHECK(learned_score(c) == 0);
+        }
+    }
+    CHECK(scored == 100);
+    opt.reasons = false;
+    opt.limit = 100;
+    const auto han = suggest_collaborators(searcher(), authors(), "jiawei han", opt);
+    REQUIRE(han.suggestions.size() == 100);
+    CHECK(han.suggestions.back().score > 0);
+}
+
+TEST_CASE("collaborators: a learned model from JSON") {
+    const auto j = nlohmann::json::parse(R"({"features":["jaccard","topic"],"coef":[2,0.5],"intercept":-1,"rerank":20})");
+    const LearnedModel m = learned_model_from_json(j);
+    CHECK(m.intercept == -1);
+    CHECK(m.rerank == 20u);
+    for (std::size_t i = 0; i < kCollaboratorFeatures; ++i) {
+        const std::string name = kCollaboratorFeatureNames[i];
+        CHECK(m.coef[i] == (name == "jaccard" ? 2.0 : name == "topic" ? 0.5 : 0.0));
+    }
+    CHECK_THROWS_WITH_AS(learned_model_from_json(nlohmann::json::parse(R"({"features":["nope"],"coef":[1],"intercept":0})")),
+                         "unknown feature \"nope\"", InvalidArgument);
+    CHECK_THROWS_WITH_AS(learned_model_from_json(nlohmann::json::parse(R"({"features":["topic"],"coef":[],"intercept":0})")),
+                         "the model has 1 features and 0 coefficients", InvalidArgument);
+    CHECK_THROWS_WITH_AS(learned_model_from_json(nlohmann::json::parse(R"({"coef":[]})")),
+                         "a model needs \"features\" (array), \"coef\" (array) and \"intercept\" (number)", InvalidArgument);
 }

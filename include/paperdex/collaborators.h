@@ -65,6 +65,8 @@ struct Candidate {
     unsigned degree = 0;           ///< b's co-authors
     double strength = 0;           ///< S(b): Σ of b's tie strengths
     double idle_days = 0;          ///< days from b's last work to the newest work in the index (0 if undated)
+    unsigned author_degree = 0;    ///< a's co-authors (the same for all of a's candidates)
+    double author_strength = 0;    ///< S(a): Σ of a's tie strengths
     unsigned mix_rank = 0;         ///< 1 = the best mix_score (CollaboratorOptions::weights) among a's candidates
                                    ///< (ties: key); the learned ranker re-ranks the mix's best
     double score = 0;              ///< learned_score() or mix_score(), see CollaboratorOptions::scoring
@@ -91,7 +93,7 @@ void rank_candidates(std::vector<Candidate>& candidates, const CollaboratorWeigh
 // supervised link prediction), trained on an earlier split than the one it is measured on (docs/collaborators.md,
 // tools/eval/train_collaborator_model.py).
 
-inline constexpr std::size_t kCollaboratorFeatures = 16;
+inline constexpr std::size_t kCollaboratorFeatures = 19;
 /// Names of collaborator_features(), in order (the columns of `eval collaborators --dump-features`).
 extern const std::array<const char*, kCollaboratorFeatures> kCollaboratorFeatureNames;
 /// The learned ranker's inputs for one candidate: logs of the graph evidence and of b's activity, the 0..1 parts,

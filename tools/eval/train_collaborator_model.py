@@ -79,11 +79,11 @@ def scores_at_k(blocks, y, truth, s, mix_rank, n_authors):
     return recall / n_authors, mrr / n_authors
 
 
-def fit(kind, blocks, y, Z, c, seed):
+def fit(kind, blocks, y, Z, c, seed, weight=None):
     if kind == "pointwise":
         idx = np.concatenate(blocks)
         m = LogisticRegression(C=c, max_iter=3000)
-        m.fit(Z[idx], y[idx])
+        m.fit(Z[idx], y[idx], sample_weight=None if weight is None else weight[idx])
         return m.coef_[0], m.intercept_[0]
     rng = np.random.default_rng(seed)
     diffs = []
@@ -110,6 +110,9 @@ def main():
     ap.add_argument("--features", default="", help="comma-separated subset of the columns (default: all)")
     ap.add_argument("--c", type=float, default=1.0, help="inverse L2 regularization strength")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--recall-weights", action="store_true",
+                    help="pointwise: weigh each row by 1 / the author's new co-authors (recall's denominator), so "
+                         "that each author counts as in the mean recall, not each positive")
     ap.add_argument("--out", default="collaborator_model.json")
     args = ap.parse_args()
 
@@ -126,6 +129,10 @@ def main():
     sd[sd == 0] = 1.0
     Z = (Xu - mean) / sd
     blocks = per_author(groups)
+    weight = None
+    if args.recall_weights:
+        weight = 1.0 / truth
+        weight *= len(weight) / weight.sum()
     print(f"{len(y)} rows in the mix's top {args.rerank}, {int(y.sum())} positive, {len(blocks)} authors "
           f"(of {args.authors} evaluated); {len(use)} features", file=sys.stderr)
 
@@ -139,14 +146,14 @@ def main():
     fold = rng.integers(0, 5, len(blocks))
     s = np.zeros(len(y))
     for k in range(5):
-        w, b = fit(args.kind, [blk for blk, f in zip(blocks, fold) if f != k], y, Z, args.c, args.seed)
+        w, b = fit(args.kind, [blk for blk, f in zip(blocks, fold) if f != k], y, Z, args.c, args.seed, weight)
         for blk, f in zip(blocks, fold):
             if f == k:
                 s[blk] = Z[blk] @ w + b
     r, m = scores_at_k(blocks, y, truth, s, mix_rank, args.authors)
     print(f"learned, held out:    R@{K} {r:.4f}  MRR@{K} {m:.4f}  ({args.kind}, C={args.c})", file=sys.stderr)
 
-    w, b = fit(args.kind, blocks, y, Z, args.c, args.seed)
+    w, b = fit(args.kind, blocks, y, Z, args.c, args.seed, weight)
     coef = w / sd
     intercept = float(b - (w * mean / sd).sum())
     s = Xu @ coef + intercept
@@ -154,7 +161,7 @@ def main():
     print(f"learned, in sample:   R@{K} {r_in:.4f}  MRR@{K} {m_in:.4f}", file=sys.stderr)
     print("standardized weights: " + ", ".join(f"{n} {x:+.3f}" for n, x in zip(use, w)), file=sys.stderr)
     model = {"features": use, "coef": [float(x) for x in coef], "intercept": intercept, "rerank": args.rerank,
-             "kind": args.kind, "c": args.c, "trained_on": os.path.basename(args.features_tsv),
+             "kind": args.kind, "c": args.c, "recall_weights": args.recall_weights, "trained_on": os.path.basename(args.features_tsv),
              "held_out_recall_at_10": r, "held_out_mrr_at_10": m}
     with open(args.out, "w") as f:
         json.dump(model, f, indent=2)
