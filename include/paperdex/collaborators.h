@@ -5,7 +5,8 @@
 /// suggestion with its reasons (../shared/DESIGN.md, "Similar works and collaborators").
 /// Sources: Adamic & Adar 2003; Newman 2001 (team-size tie weights); Liben-Nowell & Kleinberg 2007 and
 /// Lü & Zhou 2011 (link-prediction surveys: weighted local indices); Fox & Shaw 1994 (CombSUM).
-/// The mix and its evaluation by temporal link prediction: docs/collaborators.md.
+/// The mix, a learned re-ranker (Lichtenwalter, Lussier & Chawla 2010) and their evaluation by temporal link
+/// prediction: docs/collaborators.md.
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -30,6 +31,7 @@ struct CollaboratorWeights {
 };
 
 /// How candidates are ranked: the learned ranker (learned_score) or the hand-set mix (mix_score under weights).
+/// The mix is the default: the learned ranker had less recall@10 on the test split (docs/collaborators.md).
 enum class CollaboratorScoring { learned, mix };
 
 struct CollaboratorOptions {
