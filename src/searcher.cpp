@@ -230,22 +230,35 @@ SearchResponse Searcher::search(const SearchRequest& req) const {
         // Browsing (no words) lists newest first, as a researcher's profile does.
         if (req.sort == SortOrder::year || browse) enquire.set_sort_by_value_then_relevance(schema::kYearSlot, true);
 
-        std::vector<std::unique_ptr<FacetSpy>> spies;
-        for (const auto* f : facets) {
-            spies.push_back(std::make_unique<FacetSpy>(*f));
-            enquire.add_matchspy(spies.back().get());
-        }
         // Matches counted: at least kCountedPastPage past the page, so that a result list of up to about a hundred
         // works (a filtered search, an author's works) has an exact total and its pager no dead or missing pages —
         // Xapian's estimate for a filtered OR query is far off (default corpus, "recommendation" in cs.IR: 30
-        // estimated, 65 true); with facets, every match up to the facet bound.
-        const std::size_t counted = req.offset + req.limit + kCountedPastPage;
-        const Xapian::doccount check_at_least = static_cast<Xapian::doccount>(
-            std::min<std::size_t>(db_.get_doccount(), facets.empty() ? counted : std::max(counted, req.facet_check_bound)));
+        // estimated, 65 true).
+        const Xapian::doccount check_at_least =
+            static_cast<Xapian::doccount>(std::min<std::size_t>(db_.get_doccount(), req.offset + req.limit + kCountedPastPage));
         Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
                                              static_cast<Xapian::doccount>(req.limit), check_at_least);
         resp.total = mset.get_matches_estimated();
         resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+
+        // Facets: a second, unranked pass (BoolWeight, no hits) that visits the matches in docid order up to the
+        // facet bound and stops there. Counting in the ranked pass made every one of those matches pay BM25 and
+        // switched off Xapian's pruning until the bound was reached: at 1M works (200 queries, loaded machine)
+        // search + facets p50/p99 42/426 ms in one pass, 35/256 ms in two. The counting pass also gives the total.
+        std::vector<std::unique_ptr<FacetSpy>> spies;
+        if (!facets.empty()) {
+            Xapian::Enquire counter(db_);
+            counter.set_query(query);
+            counter.set_weighting_scheme(Xapian::BoolWeight());
+            for (const auto* f : facets) {
+                spies.push_back(std::make_unique<FacetSpy>(*f));
+                counter.add_matchspy(spies.back().get());
+            }
+            const Xapian::MSet all = counter.get_mset(
+                0, 0, static_cast<Xapian::doccount>(std::min<std::size_t>(db_.get_doccount(), req.facet_check_bound)));
+            resp.total = all.get_matches_estimated();
+            resp.total_exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+        }
 
         for (const auto& spy : spies) {
             const schema::Facet& f = spy->facet();

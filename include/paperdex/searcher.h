@@ -34,9 +34,10 @@ struct SearchRequest {
     std::size_t limit = 10;           ///< hits to return, 0..1000
     std::vector<std::string> facets;  ///< facet names to count: year, venue, author, topic, type
     std::size_t facet_limit = 20;     ///< values per facet, most frequent first
-    /// Facet counts visit at most this many matching works (Xapian's checkatleast); past it they are estimated
-    /// from the works visited, scaled to the match estimate, and marked `exact = false`. The default was chosen
-    /// by measuring the cost per work visited (docs/bench.md, "Facets").
+    /// Facet counts visit at most this many matching works — the first ones in docid order, in an unranked pass
+    /// of their own (Xapian's checkatleast with BoolWeight); past it they are estimated from the works visited,
+    /// scaled to the match estimate, and marked `exact = false`. The default was chosen by measuring the cost per
+    /// work visited (docs/bench.md, "Facets").
     std::size_t facet_check_bound = kDefaultFacetCheckBound;
     bool snippets = true;
 };
