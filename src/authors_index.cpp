@@ -5,6 +5,7 @@
 // slot 2 = the AuthorRecord (encode_record below).
 #include <charconv>
 #include <filesystem>
+#include <optional>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -54,43 +55,38 @@ void put_number(std::string& out, Number n) {
     out.append(buf, r.ptr);
 }
 
+void put_field(std::string& out, std::string_view s) { put(out, s); }
+void put_field(std::string& out, unsigned n) { put_number(out, n); }
+void put_field(std::string& out, double n) { put_number(out, n); }
+void put_field(std::string& out, const std::optional<int>& n) {
+    if (n) put_number(out, *n);
+}
+
+// One item's fields, separated by US.
+template <class... Fields>
+void put_fields(std::string& out, const Fields&... fields) {
+    bool first = true;
+    auto one = [&](const auto& f) {
+        if (!first) out += kUnit;
+        first = false;
+        put_field(out, f);
+    };
+    (one(fields), ...);
+}
+
 std::string encode_record(const AuthorRecord& r) {
     std::string out;
-    put(out, r.key);
-    out += kUnit;
-    put(out, r.name);
-    out += kUnit;
-    put_number(out, r.works_count);
-    out += kUnit;
-    if (r.first_year) put_number(out, *r.first_year);
-    out += kUnit;
-    if (r.last_year) put_number(out, *r.last_year);
-    out += kUnit;
-    put(out, r.first_date);
-    out += kUnit;
-    put(out, r.last_date);
+    put_fields(out, r.key, r.name, r.works_count, r.first_year, r.last_year, r.first_date, r.last_date);
     out += kGroup;
     for (std::size_t i = 0; i < r.topics.size(); ++i) {
         if (i) out += kRecord;
-        put(out, r.topics[i].value);
-        out += kUnit;
-        put_number(out, r.topics[i].count);
+        put_fields(out, r.topics[i].value, r.topics[i].count);
     }
     out += kGroup;
     for (std::size_t i = 0; i < r.coauthors.size(); ++i) {
         const Coauthor& c = r.coauthors[i];
         if (i) out += kRecord;
-        put(out, c.key);
-        out += kUnit;
-        put(out, c.name);
-        out += kUnit;
-        put_number(out, c.count);
-        out += kUnit;
-        put(out, c.first_date);
-        out += kUnit;
-        put(out, c.last_date);
-        out += kUnit;
-        put_number(out, c.strength);
+        put_fields(out, c.key, c.name, c.count, c.first_date, c.last_date, c.strength);
     }
     return out;
 }

@@ -133,3 +133,38 @@ TEST_CASE("authors: errors") {
     const auto empty = testing::fresh_temp_dir("no-index");
     CHECK_THROWS_AS(AuthorIndex::open(empty.string()), NotFound);
 }
+
+TEST_CASE("authors: every stored record reads back exactly as the graph built it") {
+    // The stored record is flat text (src/authors_index.cpp); tie strengths must survive to the last bit, or the
+    // collaborator scores of the server and of the evaluation (in-memory graph) would differ.
+    AuthorGraph g;
+    for (const auto& w : testing::default_works()) g.add(w);
+    g.finish();
+    REQUIRE(g.size() > 10000);
+    std::size_t coauthors = 0;
+    for (const auto& [key, want] : g.records()) {
+        const auto got = authors().find(key);
+        REQUIRE(got);
+        CHECK(got->name == want.name);
+        CHECK(got->works_count == want.works_count);
+        CHECK(got->first_year == want.first_year);
+        CHECK(got->last_year == want.last_year);
+        CHECK(got->first_date == want.first_date);
+        CHECK(got->last_date == want.last_date);
+        REQUIRE(got->topics.size() == want.topics.size());
+        for (std::size_t i = 0; i < want.topics.size(); ++i) {
+            CHECK(got->topics[i].value == want.topics[i].value);
+            CHECK(got->topics[i].count == want.topics[i].count);
+        }
+        REQUIRE(got->coauthors.size() == want.coauthors.size());
+        for (std::size_t i = 0; i < want.coauthors.size(); ++i) {
+            const Coauthor& a = got->coauthors[i];
+            const Coauthor& b = want.coauthors[i];
+            if (a.key != b.key || a.name != b.name || a.count != b.count || a.first_date != b.first_date ||
+                a.last_date != b.last_date || a.strength != b.strength)
+                FAIL_CHECK("co-author " << i << " of " << key << " differs");
+            ++coauthors;
+        }
+    }
+    CHECK(coauthors > 50000);
+}
