@@ -150,17 +150,6 @@ AuthorRecord record_of(const Xapian::Document& doc) { return decode_record(doc.g
 
 std::string author_index_path(const std::string& works_dir) { return (fs::path(works_dir) / kAuthorsDirName).string(); }
 
-std::size_t build_author_index(const Xapian::Database& works, const std::string& dir) {
-    AuthorGraph graph;
-    try {
-        for (auto it = works.postlist_begin(""); it != works.postlist_end(""); ++it)
-            graph.add(stored_work(works.get_document(*it)));
-    } catch (const Xapian::Error& e) {
-        throw IndexError("building the author index " + dir + " failed: " + e.get_description());
-    }
-    return build_author_index(graph, dir);
-}
-
 std::size_t build_author_index(const AuthorGraph& graph, const std::string& dir) {
     try {
         Xapian::WritableDatabase out(dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);

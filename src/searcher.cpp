@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "paperdex/error.h"
-#include "paperdex/indexer.h"
 #include "paperdex/facet_spy.h"
+#include "paperdex/indexer.h"
 #include "paperdex/schema.h"
 #include "paperdex/text.h"
 

@@ -88,15 +88,12 @@ private:
     void finish_now() const;
 };
 
-/// Builds the author database at `dir` (created or overwritten) from every work in `works`: one document per
-/// author with its AuthorRecord (flat text in a value slot: read back without a JSON parse), "Q"+key as id term,
-/// "N"+word for each folded name word (prefix search) and the works count as a sortable value (ranking). Called by rebuild() once the works are committed,
-/// so the authors always belong to the same generation as the works.
-/// @return the number of authors. @throws IndexError if Xapian fails.
-std::size_t build_author_index(const Xapian::Database& works, const std::string& dir);
-
-/// As above, from a graph already built from the works (rebuild() builds it while it reads the corpus, so
-/// the stored works are not read back and the author database is written while the segments merge).
+/// Builds the author database at `dir` (created or overwritten) from the co-author graph of the works: one
+/// document per author with its AuthorRecord (flat text in a value slot: read back without a JSON parse), "Q"+key
+/// as id term, "N"+word for each folded name word (prefix search) and the works count as a sortable value
+/// (ranking). rebuild() builds the graph while it reads the corpus and calls this on its own thread beside the
+/// last segments and the merge, so the authors always belong to the same generation as the works and no stored
+/// work is read back.
 /// @return the number of authors. @throws IndexError if Xapian fails.
 std::size_t build_author_index(const AuthorGraph& graph, const std::string& dir);
 
