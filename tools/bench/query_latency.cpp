@@ -51,10 +51,12 @@ double percentile(std::vector<double> v, double p) {
 }
 
 // p50/p95/p99 over all samples, and p50/p99 per match-set bucket when `buckets` is set.
-void report(benchmark::State& state, const std::vector<Sample>& samples, std::size_t errors, bool buckets) {
+// `queries` is how many distinct queries ran (each once per pass), as the peers report it.
+void report(benchmark::State& state, const std::vector<Sample>& samples, std::size_t queries, std::size_t errors, bool buckets) {
     std::vector<double> all;
     for (const auto& s : samples) all.push_back(s.ms);
-    state.counters["queries"] = double(samples.size());
+    state.counters["queries"] = double(queries);
+    state.counters["samples"] = double(samples.size());
     state.counters["errors"] = double(errors);
     state.counters["p50_ms"] = percentile(all, 0.50);
     state.counters["p95_ms"] = percentile(all, 0.95);
@@ -110,7 +112,7 @@ void bench_search(benchmark::State& state, const Setup* setup, bool facets, bool
             ++errors;
         }
     }
-    report(state, samples, errors, facets);
+    report(state, samples, setup->queries.size(), errors, facets);
 }
 
 // The facet spies alone at a given check_at_least: what exact counts cost as the match set grows.
@@ -146,7 +148,7 @@ void bench_facet_bound(benchmark::State& state, const Setup* setup, Xapian::docc
         auto mset = run(q);
         samples.push_back({std::chrono::duration<double, std::milli>(Clock::now() - t0).count(), mset.get_matches_estimated()});
     }
-    report(state, samples, 0, true);
+    report(state, samples, queries.size(), 0, true);
 }
 
 // The fixed query set: every query of each file, then `titles_n` titles of `titles_corpus` spread evenly.

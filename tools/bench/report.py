@@ -100,8 +100,8 @@ label = {"paperdex": "paperdex", "lucene": "Lucene 8.7", "fts5": "SQLite FTS5", 
 m = result["machine"]
 print(f"\npaperdex benchmarks, {result['date']}, {m['cpu']}, {m['cores']} cores, {m['mem_gb']} GB, {m['os']}"
       f"{' (--quick)' if a.quick else ''}\n")
-print("| corpus | works | engine | index works/s | index MB | peak RSS MB | top-10 p50 / p95 / p99 ms | +facets p50 / p99 ms |")
-print("|---|---:|---|---:|---:|---:|---:|---:|")
+print("| corpus | works | engine | index works/s | index MB | peak RSS MB | queries | top-10 p50 / p95 / p99 ms | +facets p50 / p99 ms |")
+print("|---|---:|---|---:|---:|---:|---:|---:|---:|")
 for c, entry in result["corpora"].items():
     name = c if not c.startswith("scaled-") else f"{c} (recombined arXiv)"
     for eng in ("paperdex", "lucene", "fts5", "xapian"):
@@ -111,7 +111,7 @@ for c, entry in result["corpora"].items():
         lat = r.get("latency", {}).get("search/top10", r)
         fac = r.get("latency", {}).get("search/top10_facets")
         print(f"| {name} | {fmt(r['docs'])} | {label[eng]} | {fmt(r['docs_per_s'])} | {fmt(r['index_bytes'] / 2**20)} | "
-              f"{fmt(r.get('rss_kb', 0) / 1024, 0)} | {fmt(lat.get('p50_ms'), 2)} / {fmt(lat.get('p95_ms'), 2)} / {fmt(lat.get('p99_ms'), 2)} | "
+              f"{fmt(r.get('rss_kb', 0) / 1024, 0)} | {fmt(int(lat['queries'])) if lat.get('queries') else '–'} | {fmt(lat.get('p50_ms'), 2)} / {fmt(lat.get('p95_ms'), 2)} / {fmt(lat.get('p99_ms'), 2)} | "
               + (f"{fmt(fac['p50_ms'], 2)} / {fmt(fac['p99_ms'], 2)} |" if fac else "– |"))
 
 ratios = []

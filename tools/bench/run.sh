@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # paperdex benchmarks, side by side with Lucene 8.7, SQLite FTS5 and a plain Xapian loop, in one run.
 # usage: tools/bench/run.sh [--quick]
-#   --quick : SciFact (5k) and arXiv (35k) only, one timed pass, short wrk runs (< 10 minutes from a fresh clone)
+#   --quick : SciFact (5k) and arXiv (35k) only, one timed pass, samples where a step would take minutes (SQLite
+#             FTS5's queries on arXiv, the facet-bound sweep, the HTTP paths), 3 s wrk runs: under 10 minutes
 #   default : also scaled corpora of 100k, 300k and 1M works made by tools/bench/scale-corpus
-# Prints one table and writes bench/results-DATE.json (bench/ is git-ignored). Environment: BUILD_DIR (build),
-# JOBS (2), PAPERDEX_DATA_DIR (../shared/data), PAPERDEX_PEERS_DIR (../shared/peers), SIZES ("100000 300000 1000000").
+# Prints one table and writes bench/results-DATE.json (bench/ is git-ignored). Environment: BUILD_DIR
+# (build-bench: a Release build of its own, no debug info, a third quicker to compile than the tests' build), JOBS
+# (2), PAPERDEX_DATA_DIR (../shared/data), PAPERDEX_PEERS_DIR (../shared/peers), SIZES ("100000 300000 1000000").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -16,8 +18,8 @@ case "${1:-}" in
 esac
 
 tools/install-deps.sh wrk libbenchmark-dev time python3-xapian sqlite3 liblucene8-java default-jdk-headless
-build=${BUILD_DIR:-build}
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+build=${BUILD_DIR:-build-bench}
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build" -j"${JOBS:-2}" --target paperdex paperdex-corpus scale-corpus query-latency >/dev/null
 
 data=${PAPERDEX_DATA_DIR:-$(cd "$root/.." && pwd)/shared/data}
@@ -30,8 +32,11 @@ rm -rf "$raw"
 mkdir -p "$work/data" "$raw"
 log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 
-if [ $quick = 1 ]; then passes=1; sizes=""; wrk_s=3; bounds=1000,10000,100000,4294967295
-else passes=2; sizes=${SIZES:-100000 300000 1000000}; wrk_s=10; bounds=1000,10000,50000,100000,250000,4294967295; fi
+# Samples, so that a step costs about a minute: SQLite FTS5 runs every fts_every-th query on arXiv (every
+# query on SciFact, 1 in 20 on the scaled corpora, where one takes seconds); the facet-bound sweep runs
+# facet_q of the queries; the HTTP check and warm-up use http_paths paths per endpoint (0 = all).
+if [ $quick = 1 ]; then passes=1; sizes=""; wrk_s=3; bounds=1000,10000,4294967295; facet_q=300; fts_every=5; http_paths=250
+else passes=2; sizes=${SIZES:-100000 300000 1000000}; wrk_s=10; bounds=1000,10000,50000,4294967295; facet_q=500; fts_every=2; http_paths=0; fi
 
 # --- corpora: real ones imported, scaled ones recombined from the real arXiv works ---
 log "importing SciFact and arXiv"
@@ -81,7 +86,7 @@ stop_serve() { kill "$(pgrep -P "$time_pid")" 2>/dev/null || true; wait "$time_p
 http_bench() {
   local port time_pid
   start_serve $raw/serve.time $work/serve.log --cache-mb 512
-  $py $bench/wrk_paths.py "http://127.0.0.1:$port" $queries $work/data/arxiv.jsonl $work/paths  # also the warm-up
+  $py $bench/wrk_paths.py "http://127.0.0.1:$port" $queries $work/data/arxiv.jsonl $work/paths $http_paths  # also the warm-up
   for ep in search facets similar collaborators; do
     [ -s $work/paths/$ep.txt ] || { log "HTTP: no $ep paths, skipped"; continue; }
     for conns in 1 8 64; do wrk_run "$port" $work/paths/$ep.txt $ep $conns; done
@@ -107,7 +112,8 @@ for c in $corpora; do
   timed $raw/$c.lucene.time $bench/peers/lucene_bench.sh $dir/beir.jsonl $queries $dir/peer 10 $passes > $raw/$c.lucene.json
   echo "{\"rss_kb\": $(rss_kb $raw/$c.lucene.time)}" > $raw/$c.lucene.rss.json
   log "$c: SQLite FTS5"
-  timed $raw/$c.fts5.time $py $bench/peers/fts5_bench.py $dir/beir.jsonl $queries $dir/peer 10 $passes > $raw/$c.fts5.json
+  case $c in scifact) every=1 ;; arxiv) every=$fts_every ;; *) every=20 ;; esac
+  timed $raw/$c.fts5.time $py $bench/peers/fts5_bench.py $dir/beir.jsonl $queries $dir/peer 10 $passes $every > $raw/$c.fts5.json
   echo "{\"rss_kb\": $(rss_kb $raw/$c.fts5.time)}" > $raw/$c.fts5.rss.json
   # The plain Xapian loop runs at ~1,000 works/s: the baseline at the real sizes and at 100k, skipped beyond.
   case $c in scaled-300000|scaled-1000000) ;; *)
@@ -118,10 +124,12 @@ for c in $corpora; do
   rm -rf "$dir/peer"
 
   log "$c: query latency"
-  # Scaled corpora: one pass, and the facet-bound sweep on 500 of the queries (exact counts at 1M take long).
-  case $c in scaled-*) p=1; fb=1000,10000,100000; fq=500 ;; *) p=$passes; fb=$bounds; fq=0 ;; esac
-  "$build/query-latency" --index "$dir/index" --queries $queries --passes $p --facet-bounds "$fb" --facet-queries $fq \
-    --benchmark_out=$raw/$c.latency.json --benchmark_out_format=json >/dev/null
+  # Scaled corpora: one pass, no snippet benchmark, and the sweep's bounds stop at 100,000 (exact counts of a
+  # million matches take about a second a query).
+  case $c in scaled-*) p=1; fb=1000,10000,100000; only='search/top10/|search/top10_facets/|facets/' ;;
+             *) p=$passes; fb=$bounds; only='.' ;; esac
+  "$build/query-latency" --index "$dir/index" --queries $queries --passes $p --facet-bounds "$fb" --facet-queries $facet_q \
+    --benchmark_filter="$only" --benchmark_out=$raw/$c.latency.json --benchmark_out_format=json >/dev/null
   [ $c = arxiv ] && http_bench
   $py $bench/report.py --raw $raw --quick $quick --out bench/results-$(date -u +%Y-%m-%d).json >/dev/null  # partial results survive
 done
