@@ -20,7 +20,6 @@ esac
 tools/install-deps.sh wrk libbenchmark-dev time python3-xapian sqlite3 liblucene8-java default-jdk-headless
 build=${BUILD_DIR:-build-bench}
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" >/dev/null  # the tests' -O2
-cmake --build "$build" -j"${JOBS:-2}" --target paperdex paperdex-corpus scale-corpus query-latency >/dev/null
 
 data=${PAPERDEX_DATA_DIR:-$(cd "$root/.." && pwd)/shared/data}
 export PAPERDEX_PEERS_DIR=${PAPERDEX_PEERS_DIR:-$(cd "$root/.." && pwd)/shared/peers}
@@ -33,10 +32,15 @@ mkdir -p "$work/data" "$raw"
 log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 
 # Samples, so that a step costs about a minute: SQLite FTS5 runs every fts_every-th query on arXiv (every
-# query on SciFact, 1 in 20 on the scaled corpora, where one takes seconds); the facet-bound sweep runs
+# fts_every_scifact-th on SciFact, 1 in 20 on the scaled corpora, where one takes seconds); the facet-bound sweep runs
 # facet_q of the queries; the HTTP check and warm-up use http_paths paths per endpoint (0 = all).
-if [ $quick = 1 ]; then passes=1; sizes=""; wrk_s=3; bounds=1000,10000,4294967295; facet_q=300; fts_every=5; http_paths=250
-else passes=2; sizes=${SIZES:-100000 300000 1000000}; wrk_s=10; bounds=1000,10000,50000,4294967295; facet_q=500; fts_every=2; http_paths=0; fi
+# --quick also skips the snippet benchmark (search/top10_snippets) and the scale-corpus tool.
+if [ $quick = 1 ]; then passes=1; sizes=""; wrk_s=3; bounds=1000,10000,4294967295; facet_q=200; fts_every=5; http_paths=250
+  latency_filter='search/top10/|search/top10_facets/|facets/'; fts_every_scifact=2; targets="paperdex paperdex-corpus query-latency"
+else passes=2; sizes=${SIZES:-100000 300000 1000000}; wrk_s=10; bounds=1000,10000,50000,4294967295; facet_q=500; fts_every=2; http_paths=0
+  latency_filter='.'; fts_every_scifact=1; targets="paperdex paperdex-corpus query-latency scale-corpus"; fi
+
+cmake --build "$build" -j"${JOBS:-2}" --target $targets >/dev/null
 
 # --- corpora: real ones imported, scaled ones recombined from the real arXiv works ---
 log "importing SciFact and arXiv"
@@ -108,17 +112,19 @@ for c in $corpora; do
   timed $raw/$c.rebuild.time "$build/paperdex-corpus" rebuild --corpus $work/data/$c.jsonl --index "$dir/index" --quiet > $raw/$c.rebuild.txt
   echo "{\"rss_kb\": $(rss_kb $raw/$c.rebuild.time)}" > $raw/$c.rebuild.rss.json
 
+  # On the scaled corpora every engine makes one timed pass (after its warm-up pass), as query-latency below.
+  case $c in scaled-*) pp=1 ;; *) pp=$passes ;; esac
   log "$c: Lucene"
-  timed $raw/$c.lucene.time $bench/peers/lucene_bench.sh $dir/beir.jsonl $queries $dir/peer 10 $passes > $raw/$c.lucene.json
+  timed $raw/$c.lucene.time $bench/peers/lucene_bench.sh $dir/beir.jsonl $queries $dir/peer 10 $pp > $raw/$c.lucene.json
   echo "{\"rss_kb\": $(rss_kb $raw/$c.lucene.time)}" > $raw/$c.lucene.rss.json
   log "$c: SQLite FTS5"
-  case $c in scifact) every=1 ;; arxiv) every=$fts_every ;; *) every=20 ;; esac
-  timed $raw/$c.fts5.time $py $bench/peers/fts5_bench.py $dir/beir.jsonl $queries $dir/peer 10 $passes $every > $raw/$c.fts5.json
+  case $c in scifact) every=$fts_every_scifact ;; arxiv) every=$fts_every ;; *) every=20 ;; esac
+  timed $raw/$c.fts5.time $py $bench/peers/fts5_bench.py $dir/beir.jsonl $queries $dir/peer 10 $pp $every > $raw/$c.fts5.json
   echo "{\"rss_kb\": $(rss_kb $raw/$c.fts5.time)}" > $raw/$c.fts5.rss.json
   # The plain Xapian loop runs at ~1,000 works/s: the baseline at the real sizes and at 100k, skipped beyond.
   case $c in scaled-300000|scaled-1000000) ;; *)
     log "$c: plain Xapian loop"
-    timed $raw/$c.xapian.time $py $bench/peers/xapian_plain.py $dir/beir.jsonl $queries $dir/peer 10 $passes > $raw/$c.xapian.json
+    timed $raw/$c.xapian.time $py $bench/peers/xapian_plain.py $dir/beir.jsonl $queries $dir/peer 10 $pp > $raw/$c.xapian.json
     echo "{\"rss_kb\": $(rss_kb $raw/$c.xapian.time)}" > $raw/$c.xapian.rss.json ;;
   esac
   rm -rf "$dir/peer"
@@ -127,7 +133,7 @@ for c in $corpora; do
   # Scaled corpora: one pass, no snippet benchmark, and the sweep's bounds stop at 100,000 (exact counts of a
   # million matches take about a second a query).
   case $c in scaled-*) p=1; fb=1000,10000,100000; only='search/top10/|search/top10_facets/|facets/' ;;
-             *) p=$passes; fb=$bounds; only='.' ;; esac
+             *) p=$passes; fb=$bounds; only=$latency_filter ;; esac
   "$build/query-latency" --index "$dir/index" --queries $queries --passes $p --facet-bounds "$fb" --facet-queries $facet_q \
     --benchmark_filter="$only" --benchmark_out=$raw/$c.latency.json --benchmark_out_format=json >/dev/null
   [ $c = arxiv ] && http_bench
