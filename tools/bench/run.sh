@@ -34,9 +34,10 @@ log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 # Samples, so that a step costs about a minute: SQLite FTS5 runs every fts_every-th query on arXiv (every
 # fts_every_scifact-th on SciFact, 1 in 20 on the scaled corpora, where one takes seconds); the facet-bound sweep runs
 # facet_q of the queries; the HTTP check and warm-up use http_paths paths per endpoint (0 = all).
-# --quick also skips the snippet benchmark (search/top10_snippets) and the scale-corpus tool.
+# --quick also skips the snippet benchmark (search/top10_snippets), as the scaled corpora do, and scale-corpus.
+no_snippets='search/top10/|search/top10_facets/|facets/'
 if [ $quick = 1 ]; then passes=1; sizes=""; wrk_s=3; bounds=1000,10000,4294967295; facet_q=200; fts_every=5; http_paths=250
-  latency_filter='search/top10/|search/top10_facets/|facets/'; fts_every_scifact=2; targets="paperdex paperdex-corpus query-latency"
+  latency_filter=$no_snippets; fts_every_scifact=2; targets="paperdex paperdex-corpus query-latency"
 else passes=2; sizes=${SIZES:-100000 300000 1000000}; wrk_s=10; bounds=1000,10000,50000,4294967295; facet_q=500; fts_every=2; http_paths=0
   latency_filter='.'; fts_every_scifact=1; targets="paperdex paperdex-corpus query-latency scale-corpus"; fi
 
@@ -132,7 +133,7 @@ for c in $corpora; do
   log "$c: query latency"
   # Scaled corpora: one pass, no snippet benchmark, and the sweep's bounds stop at 100,000 (exact counts of a
   # million matches take about a second a query).
-  case $c in scaled-*) p=1; fb=1000,10000,100000; only='search/top10/|search/top10_facets/|facets/' ;;
+  case $c in scaled-*) p=1; fb=1000,10000,100000; only=$no_snippets ;;
              *) p=$passes; fb=$bounds; only=$latency_filter ;; esac
   "$build/query-latency" --index "$dir/index" --queries $queries --passes $p --facet-bounds "$fb" --facet-queries $facet_q \
     --benchmark_filter="$only" --benchmark_out=$raw/$c.latency.json --benchmark_out_format=json >/dev/null
