@@ -272,6 +272,13 @@ TEST_CASE("searcher: a filtered result list of under a hundred works has an exac
     std::size_t seen = 0;
     for (req.offset = 0; req.offset < 100; req.offset += 10) seen += s.search(req).hits.size();
     CHECK(seen == 65);
+    // With facets whose bound is below what the ranked pass counts, the ranked pass's exact total stands.
+    req.offset = 0;
+    req.facets = {"year"};
+    req.facet_check_bound = 20;
+    auto counted = s.search(req);
+    CHECK(counted.total_exact);
+    CHECK(counted.total == 65);
 }
 
 TEST_CASE("searcher: past the facet bound, counts are scaled from the first matches and marked estimated") {
