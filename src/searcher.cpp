@@ -134,6 +134,62 @@ bool has_unknown_word(const Xapian::Database& db, const Xapian::Query& query) {
     return false;
 }
 
+// The parts of a query made only of OR and PHRASE nodes, in query order: its words, and each phrase as an AND of
+// its words. False if any other node occurs (AND, NOT, a field, a range, a wildcard: something the user asked for).
+bool or_phrase_parts(const Xapian::Query& q, std::vector<Xapian::Query>& parts) {
+    switch (q.get_type()) {
+        case Xapian::Query::LEAF_TERM: parts.push_back(q); return true;
+        case Xapian::Query::OP_OR:
+            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+                if (!or_phrase_parts(q.get_subquery(i), parts)) return false;
+            return true;
+        case Xapian::Query::OP_PHRASE: {
+            std::vector<Xapian::Query> words;
+            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+                words.push_back(q.get_subquery(i));
+                if (words.back().get_type() != Xapian::Query::LEAF_TERM) return false;
+            }
+            parts.emplace_back(Xapian::Query::OP_AND, words.begin(), words.end());
+            return true;
+        }
+        default: return false;
+    }
+}
+
+// Pasted text (a claim, a title, an abstract: more than kMaxSpellingWords words, no quotes or operators) is matched
+// as a bag of words, as Lucene's classic parser and the BM25 baselines do. The parser makes each hyphenated word
+// ("Zero-Shot", "IL-6") a phrase, and at 1M works a title query then read positions in most of the corpus (up to
+// 380 ms); here such a word needs its parts in the same work, anywhere (AND), which ranked as well on SciFact and
+// CACM (docs/relevance.md). Past `keep` distinct parts only the `keep` rarest (fewest documents, so the highest
+// IDF; an AND counts as its rarest word) are kept, with all their occurrences: Xapian's OP_ELITE_SET idea, chosen
+// here by document frequency rather than inside the matcher by BM25 bound, because OP_ELITE_SET under the facet
+// pass's BoolWeight (all bounds 0) would pick other terms, and the facet counts would describe other works.
+Xapian::Query pasted_text_query(const Xapian::Database& db, const Xapian::Query& query, const std::string& text,
+                                unsigned keep) {
+    if (text.find('"') != std::string::npos || text::words(text).size() <= kMaxSpellingWords) return query;
+    std::vector<Xapian::Query> parts;
+    if (!or_phrase_parts(query, parts)) return query;
+    std::map<std::string, Xapian::doccount> rarity;  // part's description -> documents of its rarest word
+    for (const auto& part : parts) {
+        const std::string key = part.get_description();
+        if (rarity.count(key)) continue;
+        Xapian::doccount n = db.get_doccount() + 1;  // a word in no document matches nothing: it goes last
+        for (auto t = part.get_unique_terms_begin(); t != part.get_unique_terms_end(); ++t)
+            if (const Xapian::doccount tf = db.get_termfreq(*t); tf > 0) n = std::min(n, tf);
+        rarity[key] = n;
+    }
+    if (keep > 0 && rarity.size() > keep) {
+        std::vector<std::pair<Xapian::doccount, std::string>> ranked;
+        for (const auto& [key, n] : rarity) ranked.emplace_back(n, key);
+        std::sort(ranked.begin(), ranked.end());
+        for (std::size_t i = keep; i < ranked.size(); ++i) rarity.erase(ranked[i].second);
+    }
+    std::vector<Xapian::Query> kept;
+    for (auto& part : parts)
+        if (rarity.count(part.get_description())) kept.push_back(std::move(part));
+    return Xapian::Query(Xapian::Query::OP_OR, kept.begin(), kept.end());
+}
+
 ParsedQuery parse_query(const Xapian::Database& db, const std::string& raw, const RankingOptions& ranking) {
     const std::string q = text::normalize(raw);
     if (text::squeeze(q).empty()) return {Xapian::Query::MatchAll, {}};
@@ -149,7 +205,7 @@ ParsedQuery parse_query(const Xapian::Database& db, const std::string& raw, cons
     qp.add_rangeprocessor((new Xapian::NumberRangeProcessor(schema::kYearSlot, "year:"))->release());
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD;
     try {
-        ParsedQuery out{qp.parse_query(q, flags), {}};
+        ParsedQuery out{pasted_text_query(db, qp.parse_query(q, flags), q, ranking.elite_terms), {}};
         // Spelling correction looks every query word up in the spelling table, which was the largest single
         // cost of a search (docs/bench.md); it can only help when some word is in no document at all, and only
         // for typed queries: longer input is pasted text (a claim, a title, an abstract), whose unknown words are
@@ -230,25 +286,25 @@ SearchResponse Searcher::search(const SearchRequest& req) const {
         // Browsing (no words) lists newest first, as a researcher's profile does.
         if (req.sort == SortOrder::year || browse) enquire.set_sort_by_value_then_relevance(schema::kYearSlot, true);
 
-        // Matches counted: at least kCountedPastPage past the page, so that a result list of up to about a hundred
-        // works (a filtered search, an author's works) has an exact total and its pager no dead or missing pages —
-        // Xapian's estimate for a filtered OR query is far off (default corpus, "recommendation" in cs.IR: 30
-        // estimated, 65 true).
-        const Xapian::doccount check_at_least =
-            static_cast<Xapian::doccount>(std::min<std::size_t>(db_.get_doccount(), req.offset + req.limit + kCountedPastPage));
+        // The ranked pass counts no further than the page: counting past it stops Xapian's pruning (at 1M works
+        // counting 100 past a top-10 page cost 14% at p50 and 20% at p99, docs/bench.md).
+        const auto page_end = static_cast<Xapian::doccount>(req.offset + req.limit);
         Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
-                                             static_cast<Xapian::doccount>(req.limit), check_at_least);
+                                             static_cast<Xapian::doccount>(req.limit), page_end);
         resp.total = mset.get_matches_estimated();
         resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
-        // Facets: a second, unranked pass (BoolWeight, no hits) that visits the matches in docid order up to the
-        // facet bound and stops there. Counting in the ranked pass made every one of those matches pay BM25 and
-        // switched off Xapian's pruning until the bound was reached: at 1M works (200 queries, loaded machine)
-        // search + facets p50/p99 42/426 ms in one pass, 35/256 ms in two. The counting pass also gives the total,
-        // unless the ranked pass counted further (a page deep past the facet bound).
+        // Counting: a second, unranked pass (BoolWeight, no hits) visits the matches in docid order and stops
+        // after `counted` of them. It makes the total exact for a result list of up to kCountedPastPage works
+        // past the page (a filtered search, an author's works), so that its pager has no dead or missing pages:
+        // Xapian's estimate for a filtered OR query is far off (default corpus, "recommendation" in cs.IR: 30
+        // estimated, 65 true). With facets it counts up to the facet bound too, and the spies see each match it
+        // visits: counting in the ranked pass made every match pay BM25 and switched off Xapian's pruning (at 1M
+        // works, 200 queries, loaded machine: search + facets p50/p99 42/426 ms in one pass, 35/256 ms in two).
         std::vector<std::unique_ptr<FacetSpy>> spies;
-        if (!facets.empty()) {
-            const auto facet_check = static_cast<Xapian::doccount>(std::min<std::size_t>(db_.get_doccount(), req.facet_check_bound));
+        if (!resp.total_exact || !facets.empty()) {
+            std::size_t counted = page_end + kCountedPastPage;
+            if (!facets.empty()) counted = std::max(counted, req.facet_check_bound);
             Xapian::Enquire counter(db_);
             counter.set_query(query);
             counter.set_weighting_scheme(Xapian::BoolWeight());
@@ -256,10 +312,12 @@ SearchResponse Searcher::search(const SearchRequest& req) const {
                 spies.push_back(std::make_unique<FacetSpy>(*f));
                 counter.add_matchspy(spies.back().get());
             }
-            const Xapian::MSet all = counter.get_mset(0, 0, facet_check);
-            if (facet_check >= check_at_least) {
+            const Xapian::MSet all =
+                counter.get_mset(0, 0, static_cast<Xapian::doccount>(std::min<std::size_t>(db_.get_doccount(), counted)));
+            const bool exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+            if (!resp.total_exact && (exact || !facets.empty())) {
                 resp.total = all.get_matches_estimated();
-                resp.total_exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+                resp.total_exact = exact;
             }
         }
 

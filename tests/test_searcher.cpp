@@ -272,7 +272,7 @@ TEST_CASE("searcher: a filtered result list of under a hundred works has an exac
     std::size_t seen = 0;
     for (req.offset = 0; req.offset < 100; req.offset += 10) seen += s.search(req).hits.size();
     CHECK(seen == 65);
-    // With facets whose bound is below what the ranked pass counts, the ranked pass's exact total stands.
+    // With facets whose bound is below a hundred past the page, the counting pass still counts that far.
     req.offset = 0;
     req.facets = {"year"};
     req.facet_check_bound = 20;
@@ -306,4 +306,78 @@ TEST_CASE("searcher: past the facet bound, counts are scaled from the first matc
     CHECK(exact.total_exact);
     CHECK(exact.total == 1417);
     CHECK(ids(exact) == ids(plain));
+}
+
+namespace {
+
+// Works holding every one of `terms` (postings read from the index, not through the Searcher).
+std::set<Xapian::docid> holding_all(const Xapian::Database& db, const std::vector<std::string>& terms) {
+    std::set<Xapian::docid> out;
+    for (auto it = db.postlist_begin(terms[0]); it != db.postlist_end(terms[0]); ++it) out.insert(*it);
+    for (std::size_t i = 1; i < terms.size(); ++i) {
+        std::set<Xapian::docid> next;
+        for (auto it = db.postlist_begin(terms[i]); it != db.postlist_end(terms[i]); ++it)
+            if (out.count(*it)) next.insert(*it);
+        out = std::move(next);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("searcher: pasted text matches its words, a hyphenated word by both parts, and past the bound the rarest") {
+    const Xapian::Database db = open_index(default_index());
+    const Xapian::Stem stem("english");
+    // Nine words, so pasted text ("for" and "in" are stopwords); "zero-shot" is one part: works with both words.
+    const std::string pasted = "zero-shot models for memory processing in large systems";
+    const std::vector<std::string> words = {"models", "memory", "processing", "large", "systems"};
+    const std::vector<std::string> hyphenated = {"zero", "shot"};
+    std::set<Xapian::docid> expected = holding_all(db, hyphenated);
+    std::map<Xapian::doccount, std::vector<std::string>> by_rarity;  // part -> its rarest word's documents
+    for (const auto& w : words) {
+        const std::string term = "Z" + stem(w);
+        for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) expected.insert(*it);
+        by_rarity[db.get_termfreq(term)].push_back(term);
+    }
+    Xapian::doccount hyphen_rarity = db.get_doccount();
+    for (const auto& t : hyphenated) hyphen_rarity = std::min(hyphen_rarity, db.get_termfreq(t));
+
+    SearchRequest req;
+    req.query = pasted;
+    req.facets = {"year"};
+    req.facet_check_bound = 100000;  // count every match: an exact total
+    auto all_terms = RankingOptions{};
+    all_terms.elite_terms = 0;
+    const auto r = Searcher(db, all_terms).search(req);
+    CHECK(r.total_exact);
+    CHECK(r.total == expected.size());
+
+    // With a bound of two parts, only the two rarest match: here "zero-shot" (a phrase would match fewer works:
+    // only those with the two words in a row) and "memory".
+    auto two = RankingOptions{};
+    two.elite_terms = 2;
+    std::vector<std::pair<Xapian::doccount, std::string>> parts;
+    for (const auto& [n, terms] : by_rarity)
+        for (const auto& t : terms) parts.emplace_back(n, t);
+    parts.emplace_back(hyphen_rarity, "");  // "" stands for the hyphenated word
+    std::sort(parts.begin(), parts.end());
+    REQUIRE(parts[1].first < parts[2].first);  // no tie at the cut
+    CHECK(parts[0].second.empty());            // the hyphenated word is the rarest part
+    std::set<Xapian::docid> rarest;
+    for (std::size_t i = 0; i < 2; ++i) {
+        if (parts[i].second.empty()) {
+            auto both = holding_all(db, hyphenated);
+            rarest.insert(both.begin(), both.end());
+        } else {
+            for (auto it = db.postlist_begin(parts[i].second); it != db.postlist_end(parts[i].second); ++it) rarest.insert(*it);
+        }
+    }
+    const auto cut = Searcher(db, two).search(req);
+    CHECK(cut.total_exact);
+    CHECK(cut.total == rarest.size());
+    CHECK(cut.total < r.total);
+
+    // Quoted, the text is the parser's as it is: every word matches, the bound does not apply.
+    req.query = "\"zero-shot\" models for memory processing in large systems";
+    CHECK(Searcher(db, two).search(req).total > cut.total);
 }

@@ -92,6 +92,12 @@ struct RankingOptions {
     unsigned prf_docs = 0;
     unsigned prf_terms = 20;
     double prf_weight = 0.5;
+    /// Pasted text (a query of more than six words without quotes or operators: a claim, a title, an abstract)
+    /// is matched as a bag of words, a hyphenated word as an AND of its parts; past `elite_terms` distinct parts
+    /// only the rarest ones (fewest documents) are kept, after Xapian's OP_ELITE_SET: the common words of a long
+    /// query add little to its ranking and most of the cost of matching a large corpus (docs/relevance.md,
+    /// section 6). 0 = every part.
+    unsigned elite_terms = 15;
 };
 
 /// Runs searches over one database. Holds the Database, a QueryParser and an Enquire: not thread-safe,

@@ -161,7 +161,8 @@ int eval_search(const EvalSearchArgs& a) {
                         {"stopwords", r.stopwords},
                         {"prf_docs", r.prf_docs},
                         {"prf_terms", r.prf_terms},
-                        {"prf_weight", r.prf_weight}};
+                        {"prf_weight", r.prf_weight},
+                        {"elite_terms", r.elite_terms}};
         std::cout << j.dump() << "\n";
         return 0;
     }
@@ -201,6 +202,8 @@ const paperdex::cli::RegisterEval eval_search_command{
             ->capture_default_str();
         sub.add_option("--prf-terms", r.prf_terms, "pseudo-relevance feedback: expansion terms")->capture_default_str();
         sub.add_option("--prf-weight", r.prf_weight, "pseudo-relevance feedback: weight of the expansion")
+            ->capture_default_str();
+        sub.add_option("--elite-terms", r.elite_terms, "match long queries on their N best terms (0 = all)")
             ->capture_default_str();
         return [a]() { return eval_search(*a); };
     }};
