@@ -117,10 +117,8 @@ const Xapian::Stopper& english_stopper() {
     return stopper;
 }
 
-// True if a free-text word of `query` occurs in no document. With STEM_SOME a lower-case query word becomes its
-// stem "Z"+stem, and a capitalised one stays as typed; field terms carry an upper-case prefix (schema.h), also
-// after the "Z" of their stems ("ZSword"), and are not free text. (Skipping every "Z" term, as this did before,
-// left nearly every typo uncorrected.)
+// True if a free-text word of `query` occurs in no document. A query word becomes its stem "Z"+stem; field terms
+// carry an upper-case prefix after the "Z" ("ZSword") or instead of it (boolean filters), and are not free text.
 bool is_free_text_term(const std::string& term) {
     auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
     if (term.empty()) return false;
@@ -198,10 +196,15 @@ ParsedQuery parse_query(const Xapian::Database& db, const std::string& raw, cons
     Xapian::QueryParser qp;
     qp.set_database(db);
     qp.set_stemmer(Xapian::Stem("english"));
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    // The index holds stems only, as "Z" + field prefix + stem (indexer.cpp). STEM_ALL with "Z" as the prefix of
+    // free text and of each field makes the same terms, and unlike STEM_ALL_Z also for wildcards ("cach*"
+    // expands over the stems "Zcach…"), which Xapian 1.4 builds from the prefix and the word as typed.
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+    qp.add_prefix("", std::string(schema::kStemPrefix));
     if (ranking.stopwords) qp.set_stopper(&english_stopper());
     qp.set_default_op(Xapian::Query::OP_OR);
-    for (const auto& [field, prefix] : schema::text_fields()) qp.add_prefix(std::string(field), std::string(prefix));
+    for (const auto& [field, prefix] : schema::text_fields())
+        qp.add_prefix(std::string(field), std::string(schema::kStemPrefix) + std::string(prefix));
     qp.add_rangeprocessor((new Xapian::NumberRangeProcessor(schema::kYearSlot, "year:"))->release());
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD;
     try {
@@ -211,8 +214,12 @@ ParsedQuery parse_query(const Xapian::Database& db, const std::string& raw, cons
         // for typed queries: longer input is pasted text (a claim, a title, an abstract), whose unknown words are
         // rare terms rather than typos, and correcting each cost ~9 ms (arXiv 35k, 869 of 2,173 bench queries).
         if (text::words(q).size() <= kMaxSpellingWords && has_unknown_word(db, out.query)) {
-            qp.parse_query(q, flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
-            out.corrected = qp.get_corrected_query_string();
+            // Xapian 1.4 corrects only words of an unprefixed default field, so a parser without the "Z" prefix
+            // does it (the spelling table holds words, not stems).
+            Xapian::QueryParser speller;
+            speller.set_database(db);
+            speller.parse_query(q, flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+            out.corrected = speller.get_corrected_query_string();
         }
         return out;
     } catch (const Xapian::QueryParserError& e) {
@@ -222,10 +229,12 @@ ParsedQuery parse_query(const Xapian::Database& db, const std::string& raw, cons
     }
 }
 
-// Only stemmed free-text terms (Z prefix) may expand a query: prefixed field terms (S, A, Q, …) would count the
-// same words twice, and unstemmed twins of the Z terms would too.
+// Only free-text stems ("Z" + word) may expand a query: field terms ("ZS" title, "ZA" author, boolean "Q", "K", …)
+// would count the same words twice.
 struct StemmedTermsOnly : Xapian::ExpandDecider {
-    bool operator()(const std::string& term) const override { return term.size() > 1 && term[0] == 'Z'; }
+    bool operator()(const std::string& term) const override {
+        return term.size() > 1 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z');
+    }
 };
 
 // Pseudo-relevance feedback (RM3-like, through Xapian's RSet/ESet): `query` OR-ed with the best terms of its own

@@ -34,8 +34,8 @@ constexpr double kMaxDocFreqShare = 0.1;
 constexpr Xapian::doccount kMinDocFreqCap = 20;
 constexpr std::size_t kMinSourcesForRecurrence = 3;
 
-// Free text is indexed unprefixed (lower case after TermGenerator's folding, digits or non-ASCII) with Xapian's
-// stem prefix "Z" for the stemmed form; every other term starts with an upper-case prefix (schema.h).
+// Free text is indexed as stems with Xapian's prefix "Z" ("Zcach"; lower case after TermGenerator's folding, digits
+// or non-ASCII); field terms put an upper-case prefix after the "Z" or instead of it (schema.h).
 bool unprefixed(std::string_view t) { return !t.empty() && !(t[0] >= 'A' && t[0] <= 'Z'); }
 bool z_stem(std::string_view t) { return t.size() > 1 && t[0] == 'Z' && unprefixed(t.substr(1)); }
 
@@ -44,7 +44,7 @@ bool worth_expanding(std::string_view word) {
     return !(word[0] >= '0' && word[0] <= '9');  // "2019", "9.8x": figures, not topics
 }
 
-// The terms of the relevance documents, and for each Z-stem the unstemmed word written most often in them.
+// The terms of the relevance documents, and for each Z-stem the word written most often in them.
 struct SourceTerms {
     std::unordered_map<std::string, unsigned> wdf;   // every term of the sources → summed wdf
     std::unordered_map<std::string, unsigned> docs;  // → source documents holding it
@@ -62,8 +62,13 @@ SourceTerms source_terms(const Xapian::Database& db, const std::vector<Xapian::d
             const std::string term = *t;
             s.wdf[term] += t.get_wdf();
             ++s.docs[term];
-            if (unprefixed(term)) forms["Z" + stem(term)][term] += t.get_wdf();
         }
+        // The index holds stems only ("strategi"): the word shown is the one the sources write most often, a
+        // title word counting as the index weighs it.
+        const Work w = stored_work(db.get_document(d));
+        for (const auto& [text, weight] : {std::pair{&w.title, 1 + schema::kTitleWdfBoost}, {&w.abstract, 1u}})
+            for (const std::string& word : text::words(*text))
+                if (auto z = "Z" + stem(word); s.wdf.count(z)) forms[z][word] += weight;
     }
     for (auto& [z, words] : forms) {
         auto best = std::max_element(words.begin(), words.end(),
@@ -73,8 +78,7 @@ SourceTerms source_terms(const Xapian::Database& db, const std::vector<Xapian::d
     return s;
 }
 
-// Counts each word once: by its Z-stem when the source has one, else (a capitalised word, which STEM_SOME does
-// not stem) by the word itself. Boolean and field-prefixed terms (Q, XA, K, Y, XV, XT, S, A, XK, XW) never count:
+// Counts each word once, by its Z-stem (the only form the index holds, schema.h). Boolean and field-prefixed terms (Q, XA, K, Y, XV, XT, S, A, XK, XW) never count:
 // similarity is about what the works say, and authors/topics have their own features.
 class FreeTextDecider : public Xapian::ExpandDecider {
 public:
@@ -83,11 +87,7 @@ public:
           max_docfreq_(cap_docfreq ? std::max(kMinDocFreqCap, static_cast<Xapian::doccount>(kMaxDocFreqShare * db.get_doccount()))
                                    : db.get_doccount()) {}
     bool operator()(const std::string& term) const override {
-        if (z_stem(term)) {
-            if (!worth_expanding(std::string_view(term).substr(1))) return false;
-        } else if (!unprefixed(term) || !worth_expanding(term) || src_.wdf.count("Z" + stem_(term))) {
-            return false;
-        }
+        if (!z_stem(term) || !worth_expanding(std::string_view(term).substr(1))) return false;
         // An author's topic is what they write about again and again; a word of one work only ("apollo", the name
         // of one system) is rare, so TradEWeight would rank it first.
         if (src_.sources >= kMinSourcesForRecurrence && src_.docs.at(term) < 2) return false;
@@ -101,7 +101,6 @@ private:
     const SourceTerms& src_;
     bool skip_unique_;
     Xapian::doccount max_docfreq_;
-    Xapian::Stem stem_{"english"};
 };
 
 std::string display_of(const SourceTerms& src, const std::string& term) {

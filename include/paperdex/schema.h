@@ -10,8 +10,11 @@
 
 namespace paperdex::schema {
 
+/// Free-text words are indexed only as stems, each with Xapian's stem prefix before its field prefix: "Zcach"
+/// (title and abstract), "ZScach" (title), "ZAsmith" (author), with positions (TermGenerator STEM_ALL_Z).
+inline constexpr std::string_view kStemPrefix = "Z";
 inline constexpr std::string_view kIdPrefix = "Q";         ///< unique id: "Qarxiv:2005.02544"
-inline constexpr std::string_view kTitlePrefix = "S";      ///< title words (free text, positional)
+inline constexpr std::string_view kTitlePrefix = "S";      ///< title words (free text, after kStemPrefix)
 inline constexpr std::string_view kAuthorPrefix = "A";     ///< author name words (free text, `author:`)
 inline constexpr std::string_view kYearPrefix = "Y";       ///< boolean: "Y2020"
 inline constexpr std::string_view kVenuePrefix = "XV";     ///< boolean: text::key(venue)
@@ -31,7 +34,8 @@ inline constexpr Xapian::valueno kAuthorsSlot = 20;  ///< every author name (dis
 /// The index layout version, stored as the metadata key "paperdex:schema"; a Searcher refuses an index of
 /// another version (it would answer with wrong facets, or misread the author records) and says to rebuild it.
 /// 3: author records are flat text in a value slot (src/authors_index.cpp), no longer JSON document data.
-inline constexpr std::string_view kSchemaVersion = "3";
+/// 4: free text as stems only (kStemPrefix), no unstemmed words.
+inline constexpr std::string_view kSchemaVersion = "4";
 inline constexpr std::string_view kSchemaVersionKey = "paperdex:schema";
 
 /// Extra wdf given to each title word in the unprefixed free text, so title matches weigh more (BM25).

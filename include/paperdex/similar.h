@@ -21,7 +21,7 @@ namespace paperdex {
 enum class ExpansionScheme { trad, bo1 };
 
 /// One expansion term: the index term ("Zrecommend" — Z = Xapian's stem prefix), the word a reader sees
-/// (the most frequent unstemmed form in the source, "recommendation"), its ESet weight (> 0) and its wdf summed
+/// (the word the sources write most often for its stem, "recommendation"), its ESet weight (> 0) and its wdf summed
 /// over the source documents (>= 1; title words count 1 + schema::kTitleWdfBoost per occurrence).
 struct ExpansionTerm {
     std::string term;
