@@ -167,9 +167,15 @@ Xapian::Query pasted_text_query(const Xapian::Database& db, const Xapian::Query&
     if (text.find('"') != std::string::npos || text::words(text).size() <= kMaxSpellingWords) return query;
     std::vector<Xapian::Query> parts;
     if (!or_phrase_parts(query, parts)) return query;
-    std::map<std::string, Xapian::doccount> rarity;  // part's description -> documents of its rarest word
+    // A part is known by its words (not by its description, which holds the query position of each occurrence).
+    auto words_of = [](const Xapian::Query& part) {
+        std::string key;
+        for (auto t = part.get_unique_terms_begin(); t != part.get_unique_terms_end(); ++t) key += *t + ' ';
+        return key;
+    };
+    std::map<std::string, Xapian::doccount> rarity;  // part's words -> documents of its rarest word
     for (const auto& part : parts) {
-        const std::string key = part.get_description();
+        const std::string key = words_of(part);
         if (rarity.count(key)) continue;
         Xapian::doccount n = db.get_doccount() + 1;  // a word in no document matches nothing: it goes last
         for (auto t = part.get_unique_terms_begin(); t != part.get_unique_terms_end(); ++t)
@@ -184,7 +190,7 @@ Xapian::Query pasted_text_query(const Xapian::Database& db, const Xapian::Query&
     }
     std::vector<Xapian::Query> kept;
     for (auto& part : parts)
-        if (rarity.count(part.get_description())) kept.push_back(std::move(part));
+        if (rarity.count(words_of(part))) kept.push_back(std::move(part));
     return Xapian::Query(Xapian::Query::OP_OR, kept.begin(), kept.end());
 }
 

@@ -287,7 +287,7 @@ TEST_CASE("eval: agrees with eval.py on the run paperdex's search makes on CACM"
         const nlohmann::json j = evaluate(qrels, to_run(run_search(s, queries, qrels)));
         return j.at("map@1000").get<double>();
     };
-    CHECK(map_with(RankingOptions{}) == 0.3193);  // defaults: k1 1.2, b 0.6, stopwords, the 15 rarest words
+    CHECK(map_with(RankingOptions{}) == 0.3196);  // defaults: k1 1.2, b 0.6, stopwords, the 15 rarest words
     RankingOptions all_terms;
     all_terms.elite_terms = 0;
     CHECK(map_with(all_terms) == 0.3195);
@@ -295,12 +295,12 @@ TEST_CASE("eval: agrees with eval.py on the run paperdex's search makes on CACM"
     old.k1 = 0.9;
     old.b = 0.4;
     old.stopwords = false;
-    CHECK(map_with(old) == 0.3156);
+    CHECK(map_with(old) == 0.3162);
     RankingOptions prf;
     prf.prf_docs = 5;
     prf.prf_terms = 10;
     prf.prf_weight = 0.3;
-    CHECK(map_with(prf) == 0.3277);
+    CHECK(map_with(prf) == 0.3276);
 
     SearchRunOptions bad;
     bad.depth = 0;

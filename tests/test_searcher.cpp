@@ -363,19 +363,33 @@ TEST_CASE("searcher: pasted text matches its words, a hyphenated word by both pa
     std::sort(parts.begin(), parts.end());
     REQUIRE(parts[1].first < parts[2].first);  // no tie at the cut
     CHECK(parts[0].second.empty());            // the hyphenated word is the rarest part
-    std::set<Xapian::docid> rarest;
-    for (std::size_t i = 0; i < 2; ++i) {
-        if (parts[i].second.empty()) {
-            auto both = holding_all(db, hyphenated);
-            rarest.insert(both.begin(), both.end());
-        } else {
-            for (auto it = db.postlist_begin(parts[i].second); it != db.postlist_end(parts[i].second); ++it) rarest.insert(*it);
+    REQUIRE(parts[2].first < parts[3].first);
+    auto rarest_parts = [&](std::size_t n) {
+        std::set<Xapian::docid> out;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (parts[i].second.empty()) {
+                auto both = holding_all(db, hyphenated);
+                out.insert(both.begin(), both.end());
+            } else {
+                for (auto it = db.postlist_begin(parts[i].second); it != db.postlist_end(parts[i].second); ++it) out.insert(*it);
+            }
         }
-    }
+        return out;
+    };
+    const std::set<Xapian::docid> rarest = rarest_parts(2);
     const auto cut = Searcher(db, two).search(req);
     CHECK(cut.total_exact);
     CHECK(cut.total == rarest.size());
     CHECK(cut.total < r.total);
+
+    // A word repeated is one part: with a bound of three, "memory" twice still leaves room for the third rarest.
+    auto three = RankingOptions{};
+    three.elite_terms = 3;
+    req.query = "memory " + pasted;
+    const auto repeated = Searcher(db, three).search(req);
+    CHECK(repeated.total_exact);
+    CHECK(repeated.total == rarest_parts(3).size());
+    CHECK(repeated.total > cut.total);
 
     // Quoted, the text is the parser's as it is: every word matches, the bound does not apply.
     req.query = "\"zero-shot\" models for memory processing in large systems";

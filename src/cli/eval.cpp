@@ -203,7 +203,7 @@ const paperdex::cli::RegisterEval eval_search_command{
         sub.add_option("--prf-terms", r.prf_terms, "pseudo-relevance feedback: expansion terms")->capture_default_str();
         sub.add_option("--prf-weight", r.prf_weight, "pseudo-relevance feedback: weight of the expansion")
             ->capture_default_str();
-        sub.add_option("--elite-terms", r.elite_terms, "match long queries on their N best terms (0 = all)")
+        sub.add_option("--elite-terms", r.elite_terms, "match pasted text on its N rarest words (0 = all)")
             ->capture_default_str();
         return [a]() { return eval_search(*a); };
     }};
