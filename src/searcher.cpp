@@ -154,28 +154,24 @@ bool or_phrase_parts(const Xapian::Query& q, std::vector<Xapian::Query>& parts) 
     }
 }
 
-// Pasted text (a claim, a title, an abstract: more than kMaxSpellingWords words, no quotes or operators) is matched
-// as a bag of words, as Lucene's classic parser and the BM25 baselines do. The parser makes each hyphenated word
-// ("Zero-Shot", "IL-6") a phrase, and at 1M works a title query then read positions in most of the corpus (up to
-// 380 ms); here such a word needs its parts in the same work, anywhere (AND), which ranked as well on SciFact and
-// CACM (docs/relevance.md). Past `keep` distinct parts only the `keep` rarest (fewest documents, so the highest
-// IDF; an AND counts as its rarest word) are kept, with all their occurrences: Xapian's OP_ELITE_SET idea, chosen
-// here by document frequency rather than inside the matcher by BM25 bound, because OP_ELITE_SET under the facet
-// pass's BoolWeight (all bounds 0) would pick other terms, and the facet counts would describe other works.
-Xapian::Query pasted_text_query(const Xapian::Database& db, const Xapian::Query& query, const std::string& text,
-                                unsigned keep) {
-    if (text.find('"') != std::string::npos || text::words(text).size() <= kMaxSpellingWords) return query;
+// Pasted text (a claim, a title, an abstract: more than kMaxSpellingWords words and no quotes, which parse_query
+// checks, and no operators, which or_phrase_parts does) is matched as a bag of words, as Lucene's classic parser
+// and the BM25 baselines do. The parser makes each hyphenated word ("Zero-Shot", "IL-6") a phrase, and at 1M
+// works a title query then read positions in most of the corpus (up to 380 ms); here such a word needs its parts
+// in the same work, anywhere (AND), which ranked as well on SciFact and CACM (docs/relevance.md). Past `keep`
+// distinct parts only the `keep` rarest (fewest documents, so the highest IDF; an AND counts as its rarest word)
+// are kept, with all their occurrences: Xapian's OP_ELITE_SET idea, chosen here by document frequency rather than
+// inside the matcher by BM25 bound, because OP_ELITE_SET under the facet pass's BoolWeight (all bounds 0) would
+// pick other terms, and the facet counts would describe other works.
+Xapian::Query pasted_text_query(const Xapian::Database& db, const Xapian::Query& query, unsigned keep) {
     std::vector<Xapian::Query> parts;
     if (!or_phrase_parts(query, parts)) return query;
     // A part is known by its words (not by its description, which holds the query position of each occurrence).
-    auto words_of = [](const Xapian::Query& part) {
-        std::string key;
-        for (auto t = part.get_unique_terms_begin(); t != part.get_unique_terms_end(); ++t) key += *t + ' ';
-        return key;
-    };
+    std::vector<std::string> keys;
     std::map<std::string, Xapian::doccount> rarity;  // part's words -> documents of its rarest word
     for (const auto& part : parts) {
-        const std::string key = words_of(part);
+        std::string& key = keys.emplace_back();
+        for (auto t = part.get_unique_terms_begin(); t != part.get_unique_terms_end(); ++t) key += *t + ' ';
         if (rarity.count(key)) continue;
         Xapian::doccount n = db.get_doccount() + 1;  // a word in no document matches nothing: it goes last
         for (auto t = part.get_unique_terms_begin(); t != part.get_unique_terms_end(); ++t)
@@ -189,8 +185,8 @@ Xapian::Query pasted_text_query(const Xapian::Database& db, const Xapian::Query&
         for (std::size_t i = keep; i < ranked.size(); ++i) rarity.erase(ranked[i].second);
     }
     std::vector<Xapian::Query> kept;
-    for (auto& part : parts)
-        if (rarity.count(words_of(part))) kept.push_back(std::move(part));
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        if (rarity.count(keys[i])) kept.push_back(std::move(parts[i]));
     return Xapian::Query(Xapian::Query::OP_OR, kept.begin(), kept.end());
 }
 
@@ -214,12 +210,15 @@ ParsedQuery parse_query(const Xapian::Database& db, const std::string& raw, cons
     qp.add_rangeprocessor((new Xapian::NumberRangeProcessor(schema::kYearSlot, "year:"))->release());
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD;
     try {
-        ParsedQuery out{pasted_text_query(db, qp.parse_query(q, flags), q, ranking.elite_terms), {}};
+        ParsedQuery out{qp.parse_query(q, flags), {}};
+        const std::size_t word_count = text::words(q).size();
+        if (word_count > kMaxSpellingWords && q.find('"') == std::string::npos)
+            out.query = pasted_text_query(db, out.query, ranking.elite_terms);
         // Spelling correction looks every query word up in the spelling table, which was the largest single
         // cost of a search (docs/bench.md); it can only help when some word is in no document at all, and only
         // for typed queries: longer input is pasted text (a claim, a title, an abstract), whose unknown words are
         // rare terms rather than typos, and correcting each cost ~9 ms (arXiv 35k, 869 of 2,173 bench queries).
-        if (text::words(q).size() <= kMaxSpellingWords && has_unknown_word(db, out.query)) {
+        if (word_count <= kMaxSpellingWords && has_unknown_word(db, out.query)) {
             // Xapian 1.4 corrects only words of an unprefixed default field, so a parser without the "Z" prefix
             // does it (the spelling table holds words, not stems).
             Xapian::QueryParser speller;

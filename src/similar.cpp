@@ -66,8 +66,8 @@ SourceTerms source_terms(const Xapian::Database& db, const std::vector<Xapian::d
         // The index holds stems only ("strategi"): the word shown is the one the sources write most often, a
         // title word counting as the index weighs it.
         const Work w = stored_work(db.get_document(d));
-        for (const auto& [text, weight] : {std::pair{&w.title, 1 + schema::kTitleWdfBoost}, {&w.abstract, 1u}})
-            for (const std::string& word : text::words(*text))
+        for (const auto& [field, weight] : {std::pair{&w.title, 1 + schema::kTitleWdfBoost}, {&w.abstract, 1u}})
+            for (const std::string& word : text::words(*field))
                 if (auto z = "Z" + stem(word); s.wdf.count(z)) forms[z][word] += weight;
     }
     for (auto& [z, words] : forms) {
@@ -78,8 +78,9 @@ SourceTerms source_terms(const Xapian::Database& db, const std::vector<Xapian::d
     return s;
 }
 
-// Counts each word once, by its Z-stem (the only form the index holds, schema.h). Boolean and field-prefixed terms (Q, XA, K, Y, XV, XT, S, A, XK, XW) never count:
-// similarity is about what the works say, and authors/topics have their own features.
+// Counts each word once, by its Z-stem (the only form the index holds, schema.h). Boolean and field terms (Q, XA, K,
+// Y, XV, XT; ZS, ZA, ZXK, ZXW) never count: similarity is about what the works say, and authors/topics have their
+// own features.
 class FreeTextDecider : public Xapian::ExpandDecider {
 public:
     FreeTextDecider(const Xapian::Database& db, const SourceTerms& src, bool cap_docfreq, bool skip_unique)
