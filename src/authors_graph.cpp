@@ -75,33 +75,52 @@ void AuthorGraph::add(const Work& w) {
     finished_ = false;
     const std::string date = date_of(w);
     if (!date.empty() && date > newest_date_) newest_date_ = date;
-    std::vector<std::string> keys;
-    std::set<std::string> seen;
+    std::uint32_t date_id = 0;
+    if (!date.empty()) {
+        auto [it, added] = date_ids_.try_emplace(date, static_cast<std::uint32_t>(dates_.size()));
+        if (added) dates_.push_back(date);
+        date_id = it->second;
+    }
+    std::vector<std::uint32_t> ids;
+    std::set<std::string> topics(w.topics.begin(), w.topics.end());
     for (const auto& a : w.authors) {
         std::string key = author_key(a);
-        if (key.empty() || !seen.insert(key).second) continue;
-        AuthorRecord& r = records_[key];
-        if (r.key.empty()) r.key = key;
-        ++names_[key][text::squeeze(a.name)];
+        if (key.empty()) continue;
+        auto [it, added] = ids_.try_emplace(key, static_cast<std::uint32_t>(record_of_.size()));
+        const std::uint32_t id = it->second;
+        if (added) {
+            AuthorRecord& r = records_[key];
+            r.key = key;
+            record_of_.push_back(&r);
+            names_.emplace_back();
+            topics_.emplace_back();
+            edges_.emplace_back();
+        } else if (std::find(ids.begin(), ids.end(), id) != ids.end()) {
+            continue;  // listed twice on this work
+        }
+        AuthorRecord& r = *record_of_[id];
+        ++names_[id][text::squeeze(a.name)];
         ++r.works_count;
         if (w.year) {
             if (!r.first_year || *w.year < *r.first_year) r.first_year = w.year;
             if (!r.last_year || *w.year > *r.last_year) r.last_year = w.year;
         }
         widen(r.first_date, r.last_date, date);
-        std::set<std::string> topics(w.topics.begin(), w.topics.end());
-        for (const auto& t : topics) ++topics_[key][t];
-        keys.push_back(std::move(key));
+        for (const auto& t : topics) ++topics_[id][t];
+        ids.push_back(id);
     }
-    if (keys.size() > max_authors_) return;
-    const double tie = keys.size() > 1 ? 1.0 / std::sqrt(static_cast<double>(keys.size() - 1)) : 0.0;
-    for (const auto& a : keys)
-        for (const auto& b : keys) {
+    if (ids.size() > max_authors_) return;
+    const double tie = ids.size() > 1 ? 1.0 / std::sqrt(static_cast<double>(ids.size() - 1)) : 0.0;
+    for (const auto a : ids)
+        for (const auto b : ids) {
             if (a == b) continue;
-            Coauthor& c = edges_[a][b];
-            ++c.count;
-            c.strength += tie;
-            widen(c.first_date, c.last_date, date);
+            Edge& e = edges_[a][b];
+            ++e.count;
+            e.strength += tie;
+            if (date_id) {
+                if (!e.first || date < dates_[e.first]) e.first = date_id;
+                if (!e.last || date > dates_[e.last]) e.last = date_id;
+            }
         }
 }
 
@@ -109,25 +128,25 @@ void AuthorGraph::finish() { finish_now(); }
 
 void AuthorGraph::finish_now() const {
     if (finished_) return;
-    for (auto& [key, r] : records_) {
-        r.name = most_used(names_[key]);
+    for (std::size_t id = 0; id < record_of_.size(); ++id) {
+        AuthorRecord& r = *record_of_[id];
+        r.name = most_used(names_[id]);
         r.topics.clear();
-        for (const auto& [t, n] : topics_[key]) r.topics.push_back({t, n});
+        for (const auto& [t, n] : topics_[id]) r.topics.push_back({t, n});
         std::sort(r.topics.begin(), r.topics.end(), [](const TopicCount& a, const TopicCount& b) {
             return a.count != b.count ? a.count > b.count : a.value < b.value;
         });
         if (r.topics.size() > kTopTopics) r.topics.resize(kTopTopics);
-        r.coauthors.clear();
-        if (auto e = edges_.find(key); e != edges_.end())
-            for (const auto& [other, c] : e->second) {
-                Coauthor co = c;
-                co.key = other;
-                r.coauthors.push_back(std::move(co));
-            }
     }
     // Names are final only now, for everybody; co-author names follow.
-    for (auto& [key, r] : records_) {
-        for (auto& c : r.coauthors) c.name = records_.at(c.key).name;
+    for (std::size_t id = 0; id < record_of_.size(); ++id) {
+        AuthorRecord& r = *record_of_[id];
+        r.coauthors.clear();
+        r.coauthors.reserve(edges_[id].size());
+        for (const auto& [other, e] : edges_[id]) {
+            const AuthorRecord& o = *record_of_[other];
+            r.coauthors.push_back({o.key, o.name, e.count, dates_[e.first], dates_[e.last], e.strength});
+        }
         std::sort(r.coauthors.begin(), r.coauthors.end(), [](const Coauthor& a, const Coauthor& b) {
             return a.count != b.count ? a.count > b.count : a.key < b.key;
         });
