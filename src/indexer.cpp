@@ -21,7 +21,16 @@ void DocumentBuilder::set_database(Xapian::WritableDatabase& db) {
     spelling_ = true;
 }
 
-Xapian::Document DocumentBuilder::build(const Work& w) {
+std::string DocumentBuilder::packed_authors(const Work& w) {
+    std::vector<std::string> names;
+    names.reserve(w.authors.size());
+    for (const auto& a : w.authors) names.push_back(text::squeeze(a.name));
+    return schema::pack_values(names);
+}
+
+std::string DocumentBuilder::packed_topics(const Work& w) { return schema::pack_values(w.topics); }
+
+Xapian::Document DocumentBuilder::build(const Work& w, const FacetOrdinals* ordinals) {
     using namespace schema;
     if (w.id.empty()) throw InvalidArgument("id", "a work needs an id to be indexed");
     Xapian::Document doc;
@@ -50,10 +59,12 @@ Xapian::Document DocumentBuilder::build(const Work& w) {
         termgen_.index_text(text::normalize(topic), 1, std::string(kTopicTextPrefix));
         doc.add_boolean_term(schema::boolean_term(kTopicPrefix, text::key(topic)));
     }
-    std::vector<std::string> names;
-    for (const auto& a : w.authors) names.push_back(text::squeeze(a.name));
-    if (!names.empty()) doc.add_value(kAuthorsSlot, pack_values(names));
-    if (!w.topics.empty()) doc.add_value(kTopicsSlot, pack_values(w.topics));
+    if (std::string authors = packed_authors(w); !authors.empty()) doc.add_value(kAuthorsSlot, authors);
+    if (std::string topics = packed_topics(w); !topics.empty()) doc.add_value(kTopicsSlot, topics);
+    if (ordinals) {
+        if (!ordinals->authors.empty()) doc.add_value(kAuthorOrdinalsSlot, ordinals->authors);
+        if (!ordinals->topics.empty()) doc.add_value(kTopicOrdinalsSlot, ordinals->topics);
+    }
     if (!w.venue.empty()) {
         termgen_.increase_termpos();
         termgen_.index_text(text::normalize(w.venue), 1, std::string(kVenueTextPrefix));

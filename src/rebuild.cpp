@@ -18,6 +18,7 @@
 
 #include "paperdex/authors.h"
 #include "paperdex/error.h"
+#include "paperdex/facet_dictionary.h"
 #include "paperdex/indexer.h"
 #include "paperdex/schema.h"
 
@@ -90,7 +91,7 @@ private:
 
 // Builds one segment from `works`, in order (docid i+1 = works[i]). Runs on a worker thread; owns its
 // DocumentBuilder (TermGenerator) and WritableDatabase, which are not thread-safe.
-void build_segment(const fs::path& path, const std::vector<Work>& works, int gen) {
+void build_segment(const fs::path& path, const std::vector<Work>& works, const std::vector<FacetOrdinals>& ordinals, int gen) {
     Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
     DocumentBuilder builder;
     builder.set_database(db);
@@ -98,8 +99,8 @@ void build_segment(const fs::path& path, const std::vector<Work>& works, int gen
     // pending postings), and measured on arXiv 10k, add_document + flush cost 0.45 ms/work flushing every
     // 1,000 works against 1.05 ms at the default 10,000 (docs/bench.md).
     std::size_t pending = 0;
-    for (const auto& w : works) {
-        db.add_document(builder.build(w));
+    for (std::size_t i = 0; i < works.size(); ++i) {
+        db.add_document(builder.build(works[i], &ordinals[i]));
         if (++pending == kFlushWorks) {
             db.commit();
             pending = 0;
@@ -111,13 +112,23 @@ void build_segment(const fs::path& path, const std::vector<Work>& works, int gen
     db.close();
 }
 
+// The author and topic facet dictionaries, numbered on the reading thread (corpus order) and stored as
+// metadata of the merged database.
+struct FacetDictionaries {
+    FacetDictionaryBuilder authors, topics;
+    FacetOrdinals ordinals_of(const Work& w) {
+        return {authors.ordinals_of(DocumentBuilder::packed_authors(w)), topics.ordinals_of(DocumentBuilder::packed_topics(w))};
+    }
+};
+
 // Reads the corpus on this thread (JSON parsing and validation, errors collected in file order) and hands each
 // segment_works works to a segment task; at most `workers` tasks run at once, so both cores do term generation
 // and Xapian writing while this thread reads ahead. A work whose id comes again later is deleted from its
 // segment afterwards, so the last occurrence wins, as replace_document("Q"+id) would have it.
 std::vector<fs::path> build_segments(const std::vector<std::string>& files, const fs::path& parts, const RebuildOptions& opt,
                                      int gen, std::uint64_t total_bytes, std::uint64_t& bytes_done, RebuildResult& result,
-                                     AuthorGraph& graph, const std::function<void()>& on_graph_ready) {
+                                     AuthorGraph& graph, FacetDictionaries& dictionaries,
+                                     const std::function<void()>& on_graph_ready) {
     // Segments start at a quarter of segment_works and double every two segments up to it: a small corpus
     // (SciFact, 5k works) still gives both workers a segment from the start, and a large one (1M works) stays
     // at about a hundred segments for the compaction to open at once.
@@ -129,6 +140,7 @@ std::vector<fs::path> build_segments(const std::vector<std::string>& files, cons
     std::vector<fs::path> segments;
     std::deque<std::future<void>> running;  // destroyed (joined) before the caller's catch cleans up
     std::vector<Work> batch;
+    std::vector<FacetOrdinals> batch_ordinals;  // batch[i]'s
     std::unordered_map<std::string, std::size_t> seen;  // id → index of its latest work
     std::vector<std::size_t> superseded;                 // indexes of works replaced by a later one
     // What the author graph needs of each work (no text), kept until the last occurrence of every id is known.
@@ -143,14 +155,18 @@ std::vector<fs::path> build_segments(const std::vector<std::string>& files, cons
         }
         starts.push_back(accepted - batch.size());
         segments.push_back(parts / ("seg-" + std::to_string(segments.size())));
-        running.push_back(std::async(std::launch::async, [path = segments.back(), works = std::move(batch), gen] {
-            build_segment(path, works, gen);
-        }));
+        running.push_back(std::async(std::launch::async,
+                                     [path = segments.back(), works = std::move(batch), ordinals = std::move(batch_ordinals), gen] {
+                                         build_segment(path, works, ordinals, gen);
+                                     }));
         batch = {};
+        batch_ordinals = {};
         segment_works = segment_size(segments.size());
         batch.reserve(segment_works);
+        batch_ordinals.reserve(segment_works);
     };
     batch.reserve(segment_works);
+    batch_ordinals.reserve(segment_works);
     for (const auto& f : files) {
         read_corpus(
             f,
@@ -166,6 +182,7 @@ std::vector<fs::path> build_segments(const std::vector<std::string>& files, cons
                 p.topics = w.topics;
                 p.year = w.year;
                 p.date = w.date;
+                batch_ordinals.push_back(dictionaries.ordinals_of(w));
                 batch.push_back(std::move(w));
                 if (batch.size() == segment_works) launch();
                 progress.tick(accepted, bytes_done);
@@ -207,10 +224,15 @@ std::vector<fs::path> build_segments(const std::vector<std::string>& files, cons
 
 // Merges the segments, in corpus order, into one compact database at `out` (Xapian::Database::compact, as
 // xapian-compact does): docids are renumbered consecutively, so a work's docid follows its place in the corpus.
-void merge_segments(const std::vector<fs::path>& segments, const fs::path& out) {
+// Then stores the facet dictionaries, complete only now that every work is read, as its metadata.
+void merge_segments(const std::vector<fs::path>& segments, const fs::path& out, const FacetDictionaries& dictionaries) {
     Xapian::Database all;
     for (const auto& s : segments) all.add_database(Xapian::Database(s.string()));
     all.compact(out.string(), Xapian::Compactor::FULLER);
+    Xapian::WritableDatabase db(out.string(), Xapian::DB_OPEN);  // synced: this is the generation to be served
+    db.set_metadata(std::string(schema::kAuthorDictionaryKey), dictionaries.authors.serialise());
+    db.set_metadata(std::string(schema::kTopicDictionaryKey), dictionaries.topics.serialise());
+    db.commit();
 }
 
 }  // namespace
@@ -275,9 +297,10 @@ RebuildResult rebuild(const RebuildOptions& opt) {
         // moment the corpus is read, beside the last segments and the merge, then moved into the generation.
         // Declared after `graph`, the future is joined first if anything throws.
         AuthorGraph graph;
+        FacetDictionaries dictionaries;
         const fs::path authors_parts = parts / "authors";
         std::future<void> authors;
-        std::vector<fs::path> segments = build_segments(files, parts, opt, gen, total_bytes, bytes_done, result, graph, [&] {
+        std::vector<fs::path> segments = build_segments(files, parts, opt, gen, total_bytes, bytes_done, result, graph, dictionaries, [&] {
             authors = std::async(std::launch::async, [&graph, &authors_parts, &result] {
                 auto t = std::chrono::steady_clock::now();
                 build_author_index(graph, authors_parts.string());
@@ -290,7 +313,7 @@ RebuildResult rebuild(const RebuildOptions& opt) {
                               result.errors.front().reason() + " (and " + std::to_string(result.errors.size() - 1) +
                                   " more; --strict keeps the serving index)");
         try {
-            merge_segments(segments, staging);
+            merge_segments(segments, staging, dictionaries);
         } catch (...) {
             authors.wait();
             throw;

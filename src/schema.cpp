@@ -12,8 +12,8 @@ const std::vector<Facet>& facets() {
     static const std::vector<Facet> table = {
         {"year", kYearPrefix, kYearSlot, false},
         {"venue", kVenuePrefix, kVenueSlot, false},
-        {"author", kAuthorKeyPrefix, kAuthorsSlot, true},
-        {"topic", kTopicPrefix, kTopicsSlot, true},
+        {"author", kAuthorKeyPrefix, kAuthorsSlot, true, kAuthorOrdinalsSlot, kAuthorDictionaryKey},
+        {"topic", kTopicPrefix, kTopicsSlot, true, kTopicOrdinalsSlot, kTopicDictionaryKey},
         {"type", kTypePrefix, kTypeSlot, false},
     };
     return table;

@@ -79,7 +79,17 @@ void to_json(nlohmann::json& j, const SearchResponse& r) {
 
 Searcher::Searcher(Xapian::Database db, RankingOptions ranking) : db_(std::move(db)), ranking_(ranking) {}
 
-bool Searcher::reopen() { return db_.reopen(); }
+bool Searcher::reopen() {
+    if (!db_.reopen()) return false;
+    dictionaries_.clear();
+    return true;
+}
+
+std::shared_ptr<const FacetDictionary> Searcher::facet_dictionary(const schema::Facet& facet) const {
+    auto it = dictionaries_.find(facet.name);
+    if (it == dictionaries_.end()) it = dictionaries_.emplace(facet.name, FacetDictionary::load(db_, facet)).first;
+    return it->second;
+}
 
 Xapian::BM25Weight Searcher::weighting() const { return Xapian::BM25Weight(ranking_.k1, 0, 1, ranking_.b, 0.5); }
 
@@ -322,8 +332,9 @@ SearchResponse Searcher::search(const SearchRequest& req) const {
             Xapian::Enquire counter(db_);
             counter.set_query(query);
             counter.set_weighting_scheme(Xapian::BoolWeight());
+            const auto expected = static_cast<Xapian::doccount>(std::min<std::size_t>(counted, mset.get_matches_upper_bound()));
             for (const auto* f : facets) {
-                spies.push_back(std::make_unique<FacetSpy>(*f));
+                spies.push_back(std::make_unique<FacetSpy>(*f, facet_dictionary(*f), expected));
                 counter.add_matchspy(spies.back().get());
             }
             const Xapian::MSet all =
@@ -344,7 +355,7 @@ SearchResponse Searcher::search(const SearchRequest& req) const {
             const double scale = (!fc.exact && seen > 0) ? double(resp.total) / double(seen) : 1.0;
             // Only the values shown become strings; the year's raw values sort as its display values do
             // (sortable_serialise keeps order), so ties break alike.
-            std::vector<std::pair<std::string_view, Xapian::doccount>> counted(spy->counts().begin(), spy->counts().end());
+            std::vector<std::pair<std::string_view, Xapian::doccount>> counted = spy->counted();
             const std::size_t keep = std::min(counted.size(), f.name == "year" ? std::max<std::size_t>(req.facet_limit, 200) : req.facet_limit);
             std::partial_sort(counted.begin(), counted.begin() + static_cast<std::ptrdiff_t>(keep), counted.end(),
                               [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });

@@ -10,6 +10,7 @@
 #include "paperdex/corpus.h"
 #include "paperdex/importers.h"
 #include "paperdex/indexer.h"
+#include "paperdex/schema.h"
 #include "paperdex/searcher.h"
 
 using namespace paperdex;
@@ -47,7 +48,7 @@ Xapian::Database plain_build(const fs::path& dir, const std::vector<Work>& works
 struct Ranked {
     std::vector<std::string> ids;
     std::vector<double> scores;
-    std::vector<std::pair<std::string, std::uint64_t>> authors;
+    std::vector<std::pair<std::string, std::uint64_t>> authors, topics;
 };
 
 Ranked top10(const Xapian::Database& db, const std::string& q) {
@@ -55,7 +56,7 @@ Ranked top10(const Xapian::Database& db, const std::string& q) {
     SearchRequest req;
     req.query = q;
     req.snippets = false;
-    req.facets = {"author"};
+    req.facets = {"author", "topic"};
     auto resp = s.search(req);
     Ranked r;
     for (const auto& h : resp.hits) {
@@ -63,6 +64,7 @@ Ranked top10(const Xapian::Database& db, const std::string& q) {
         r.scores.push_back(h.score);
     }
     for (const auto& v : resp.facets.at(0).values) r.authors.emplace_back(v.value, v.count);
+    for (const auto& v : resp.facets.at(1).values) r.topics.emplace_back(v.value, v.count);
     return r;
 }
 
@@ -93,7 +95,14 @@ TEST_CASE("rebuild: segments built in parallel and compacted equal the plain sin
         CHECK(Searcher(parallel).docid(works[i].id) == static_cast<Xapian::docid>(i + 1));
         CHECK(Searcher(plain).docid(works[i].id) == static_cast<Xapian::docid>(i + 1));
     }
-    // Real queries: three titles (known items) and two topical ones; same ids, scores and author counts.
+    // rebuild numbers author and topic values (facet ordinals); the plain build has no dictionaries, so its
+    // facets are counted by string and the checks below compare the two ways of counting.
+    for (const char* name : {"author", "topic"}) {
+        CAPTURE(name);
+        CHECK(Searcher(parallel).facet_dictionary(schema::facet(name)) != nullptr);
+        CHECK(Searcher(plain).facet_dictionary(schema::facet(name)) == nullptr);
+    }
+    // Real queries: three titles (known items) and two topical ones; same ids, scores, author and topic counts.
     for (const std::string& q : {works[10].title, works[700].title, works[works.size() - 3].title,
                                 std::string("diffusion models for image editing"), std::string("large language model reasoning")}) {
         CAPTURE(q);
@@ -102,6 +111,7 @@ TEST_CASE("rebuild: segments built in parallel and compacted equal the plain sin
         CHECK(b.ids == a.ids);
         CHECK(b.scores == a.scores);
         CHECK(b.authors == a.authors);
+        CHECK(b.topics == a.topics);
     }
     // Spelling data of every segment survives the merge.
     CHECK(parallel.get_spelling_suggestion("difusion") == plain.get_spelling_suggestion("difusion"));

@@ -6,6 +6,7 @@
 
 #include "index_fixture.h"
 #include "paperdex/error.h"
+#include "paperdex/facet_spy.h"
 #include "paperdex/schema.h"
 #include "paperdex/searcher.h"
 #include "paperdex/text.h"
@@ -411,4 +412,54 @@ TEST_CASE("searcher: a wildcard expands over the indexed stems") {
     const auto title = s.search(req);
     CHECK(title.total > 0);
     CHECK(title.total < wildcard.total);
+}
+
+TEST_CASE("searcher: author and topic facets counted by ordinal equal the counts by string, and the corpus") {
+    Searcher s = open_default();
+    const Xapian::Database& db = s.database();
+    const auto sorted_counts = [](const FacetSpy& spy) {
+        auto c = spy.counted();
+        std::vector<std::pair<std::string, Xapian::doccount>> out(c.begin(), c.end());
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    for (const char* name : {"author", "topic"}) {
+        const schema::Facet& facet = schema::facet(name);
+        const auto dictionary = s.facet_dictionary(facet);
+        REQUIRE(dictionary != nullptr);  // rebuild wrote one
+        for (const Xapian::Query& q : {Xapian::Query::MatchAll, s.build_query([] {
+                                           SearchRequest r;
+                                           r.query = "recommendation";
+                                           return r;
+                                       }())}) {
+            CAPTURE(name);
+            CAPTURE(q.get_description());
+            // By string (no dictionary), by ordinal into an array, by ordinal into a hash map (a small match).
+            FacetSpy by_string(facet), dense(facet, dictionary), sparse(facet, dictionary, 1);
+            Xapian::Enquire enquire(db);
+            enquire.set_query(q);
+            for (auto* spy : {&by_string, &dense, &sparse}) enquire.add_matchspy(spy);
+            enquire.get_mset(0, 0, db.get_doccount());
+            const auto expected = sorted_counts(by_string);
+            REQUIRE(expected.size() > 10);
+            CHECK(sorted_counts(dense) == expected);
+            CHECK(sorted_counts(sparse) == expected);
+        }
+    }
+    // Against the corpus itself: the works listing each of three real authors.
+    FacetSpy authors(schema::facet("author"), s.facet_dictionary(schema::facet("author")));
+    Xapian::Enquire all(db);
+    all.set_query(Xapian::Query::MatchAll);
+    all.add_matchspy(&authors);
+    all.get_mset(0, 0, db.get_doccount());
+    std::map<std::string, Xapian::doccount> counted;
+    for (const auto& [v, n] : authors.counted()) counted[std::string(v)] = n;
+    for (const std::string name : {"Kim Hazelwood", "Yang Liu", "Jiawei Han"}) {
+        CAPTURE(name);
+        Xapian::doccount listing = 0;
+        for (const auto& w : default_works())
+            listing += std::any_of(w.authors.begin(), w.authors.end(), [&](const Author& a) { return text::squeeze(a.name) == name; });
+        CHECK(listing > 0);
+        CHECK(counted[name] == listing);
+    }
 }

@@ -16,11 +16,23 @@ namespace paperdex {
 /// (title with extra wdf + abstract), prefixed title/author/topic/venue text, boolean filter
 /// terms, facet value slots, spelling data (title words), and the Work's JSON as document data.
 /// Not thread-safe (owns a TermGenerator); use one per thread.
+/// A work's author and topic facet ordinals (facet_dictionary.h), packed in the order of its packed values;
+/// rebuild numbers them on its reading thread and DocumentBuilder stores them.
+struct FacetOrdinals {
+    std::string authors, topics;
+};
+
 class DocumentBuilder {
 public:
     DocumentBuilder();
+    /// @param ordinals the work's facet ordinals, or nullptr (its author and topic facets are then counted by
+    ///        string, as in any index without facet dictionaries).
     /// @throws InvalidArgument("id", ...) if the work has no id.
-    Xapian::Document build(const Work& w);
+    Xapian::Document build(const Work& w, const FacetOrdinals* ordinals = nullptr);
+    /// The author facet's values of `w` as build() stores them (schema::pack_values of the squeezed names).
+    static std::string packed_authors(const Work& w);
+    /// The topic facet's values of `w` as build() stores them.
+    static std::string packed_topics(const Work& w);
     /// Makes the builder add spelling data to `db` (Xapian spelling correction), from title words only.
     void set_database(Xapian::WritableDatabase& db);
 private:

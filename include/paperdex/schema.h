@@ -30,12 +30,19 @@ inline constexpr Xapian::valueno kTypeSlot = 2;   ///< type display name
 inline constexpr Xapian::valueno kDateSlot = 3;   ///< "YYYY-MM-DD" (string order = date order)
 inline constexpr Xapian::valueno kTopicsSlot = 10;   ///< every topic (display), packed (pack_values)
 inline constexpr Xapian::valueno kAuthorsSlot = 20;  ///< every author name (display), packed (pack_values)
+/// The ordinals (facet_dictionary.h) of kTopicsSlot's / kAuthorsSlot's values, in the same order; written by
+/// rebuild, which stores the dictionaries as metadata kTopicDictionaryKey / kAuthorDictionaryKey.
+inline constexpr Xapian::valueno kTopicOrdinalsSlot = 11;
+inline constexpr Xapian::valueno kAuthorOrdinalsSlot = 21;
+inline constexpr std::string_view kTopicDictionaryKey = "paperdex:facet:topic";
+inline constexpr std::string_view kAuthorDictionaryKey = "paperdex:facet:author";
 
 /// The index layout version, stored as the metadata key "paperdex:schema"; a Searcher refuses an index of
 /// another version (it would answer with wrong facets, or misread the author records) and says to rebuild it.
 /// 3: author records are flat text in a value slot (src/authors_index.cpp), no longer JSON document data.
 /// 4: free text as stems only (kStemPrefix), no unstemmed words.
-inline constexpr std::string_view kSchemaVersion = "4";
+/// 5: author and topic facet ordinals (kAuthorOrdinalsSlot, kTopicOrdinalsSlot and their dictionaries).
+inline constexpr std::string_view kSchemaVersion = "5";
 inline constexpr std::string_view kSchemaVersionKey = "paperdex:schema";
 
 /// Extra wdf given to each title word in the unprefixed free text, so title matches weigh more (BM25).
@@ -47,6 +54,10 @@ struct Facet {
     std::string_view filter_prefix; ///< boolean term prefix used to filter
     Xapian::valueno slot;
     bool packed;                    ///< the slot holds several values (pack_values), else one
+    /// Where the values' ordinals are (packed facets written by rebuild), and the metadata key of their
+    /// dictionary; BAD_VALUENO and "" for a facet counted by string.
+    Xapian::valueno ordinals_slot = Xapian::BAD_VALUENO;
+    std::string_view dictionary_key = {};
 };
 
 /// Several values of one work in one value slot, each once, in first-seen order, separated by NUL (which no

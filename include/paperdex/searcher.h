@@ -1,13 +1,17 @@
 #pragma once
 /// SearchRequest → SearchResponse over one Xapian::Database (which may be a combination of shards).
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 #include <xapian.h>
 
+#include "paperdex/facet_dictionary.h"
 #include "paperdex/work.h"
 
 namespace paperdex {
@@ -126,10 +130,14 @@ public:
     Xapian::Query build_filter(const SearchRequest& req) const;
     /// BM25Weight built from ranking().
     Xapian::BM25Weight weighting() const;
+    /// The ordinal dictionary of `facet` in this database (FacetDictionary::load, at the first faceted search),
+    /// or nullptr: the facet is then counted by string. @throws Xapian::Error from reading the index.
+    std::shared_ptr<const FacetDictionary> facet_dictionary(const schema::Facet& facet) const;
 
 private:
     Xapian::Database db_;
     RankingOptions ranking_;
+    mutable std::unordered_map<std::string_view, std::shared_ptr<const FacetDictionary>> dictionaries_;  // by facet name
 };
 
 }  // namespace paperdex

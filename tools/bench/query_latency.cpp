@@ -134,7 +134,8 @@ void bench_facet_bound(benchmark::State& state, const Setup* setup, Xapian::docc
         enquire.set_weighting_scheme(searcher.weighting());
         std::vector<std::unique_ptr<paperdex::FacetSpy>> spies;
         for (const char* name : {"year", "author", "topic"}) {
-            spies.push_back(std::make_unique<paperdex::FacetSpy>(paperdex::schema::facet(name)));
+            const auto& facet = paperdex::schema::facet(name);
+            spies.push_back(std::make_unique<paperdex::FacetSpy>(facet, searcher.facet_dictionary(facet), check));
             enquire.add_matchspy(spies.back().get());
         }
         return enquire.get_mset(0, 10, std::min(check, db.get_doccount()));
