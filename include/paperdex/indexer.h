@@ -14,7 +14,8 @@ namespace paperdex {
 
 /// Turns Works into Xapian documents following schema.h: positional stemmed free text
 /// (title with extra wdf + abstract), prefixed title/author/topic/venue text, boolean filter
-/// terms, facet value slots, spelling data (title words), and the Work's JSON as document data.
+/// terms, facet value slots (and the author and topic values' ordinals when rebuild numbered them), spelling
+/// data (title words), and the Work's JSON as document data.
 /// Not thread-safe (owns a TermGenerator); use one per thread.
 /// A work's author and topic facet ordinals (facet_dictionary.h), packed in the order of its packed values;
 /// rebuild numbers them on its reading thread and DocumentBuilder stores them.
