@@ -16,24 +16,26 @@
 
 namespace paperdex {
 
+/// Hashes a string key by its string_view, so that maps keyed by std::string find a value without a copy.
+struct StringViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
 /// Numbers the values of one facet in first-seen order (0, 1, 2, …). Rebuild runs one per ordinal facet on
 /// its reading thread, so numbers follow corpus order and do not depend on thread timing. Not thread-safe.
 class FacetDictionaryBuilder {
 public:
     /// The ordinal of `value`, numbering it if new.
     std::uint32_t ordinal(std::string_view value);
-    /// pack_values()-style packed values → their packed ordinals (pack_ordinals), in the same order.
+    /// pack_values()-style packed values → their ordinals packed by append_ordinal, in the same order.
     std::string ordinals_of(std::string_view packed_values);
     std::size_t size() const noexcept { return values_.size(); }
     /// The values in ordinal order, NUL-separated: the metadata tag FacetDictionary::load reads.
     std::string serialise() const;
 
 private:
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-    };
-    std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> ordinals_;
+    std::unordered_map<std::string, std::uint32_t, StringViewHash, std::equal_to<>> ordinals_;
     std::vector<std::string_view> values_;  // into ordinals_' keys (node-based: addresses are stable)
 };
 

@@ -38,15 +38,11 @@ public:
     const schema::Facet& facet() const noexcept { return facet_; }
 
 private:
-    /// Looks values up by string_view, so counting a value already seen allocates nothing.
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-    };
     const schema::Facet& facet_;
     std::shared_ptr<const FacetDictionary> dictionary_;
     Xapian::doccount total_ = 0;
-    std::unordered_map<std::string, Xapian::doccount, Hash, std::equal_to<>> counts_;  // by string
+    // By string; looked up by string_view, so counting a value already seen allocates nothing.
+    std::unordered_map<std::string, Xapian::doccount, StringViewHash, std::equal_to<>> counts_;
     bool dense_ = false;                            // ordinals counted in ordinal_counts_, else in sparse_counts_
     std::vector<Xapian::doccount> ordinal_counts_;  // by ordinal: sized to the dictionary at the first work
     std::vector<std::uint32_t> seen_ordinals_;      // those counted at least once, so results need no full scan
