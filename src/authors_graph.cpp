@@ -73,6 +73,7 @@ AuthorGraph::AuthorGraph(std::size_t max_authors_for_edges) : max_authors_(max_a
 
 void AuthorGraph::add(const Work& w) {
     finished_ = false;
+    ++works_added_;
     const std::string date = date_of(w);
     if (!date.empty() && date > newest_date_) newest_date_ = date;
     std::uint32_t date_id = 0;
@@ -92,12 +93,14 @@ void AuthorGraph::add(const Work& w) {
             AuthorRecord& r = records_[key];
             r.key = key;
             record_of_.push_back(&r);
+            last_work_.push_back(0);
             names_.emplace_back();
             topics_.emplace_back();
             edges_.emplace_back();
-        } else if (std::find(ids.begin(), ids.end(), id) != ids.end()) {
-            continue;  // listed twice on this work
         }
+        // Listed twice on this work: counted once (a stamp, not a search of `ids`: some works list thousands).
+        if (last_work_[id] == works_added_) continue;
+        last_work_[id] = works_added_;
         AuthorRecord& r = *record_of_[id];
         ++names_[id][text::squeeze(a.name)];
         ++r.works_count;

@@ -97,6 +97,8 @@ private:
     mutable std::unordered_map<std::string, AuthorRecord> records_;
     std::unordered_map<std::string, std::uint32_t> ids_;  ///< author key → id
     std::vector<AuthorRecord*> record_of_;               ///< id → its record in records_ (node addresses are stable)
+    std::vector<std::size_t> last_work_;                 ///< id → the add() call that last counted them (1-based)
+    std::size_t works_added_ = 0;
     std::vector<std::unordered_map<std::string, unsigned>> names_, topics_;  ///< by id: spellings, topics
     std::vector<std::unordered_map<std::uint32_t, Edge>> edges_;            ///< by id: co-author id → edge
     std::unordered_map<std::string, std::uint32_t> date_ids_;
