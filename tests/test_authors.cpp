@@ -5,7 +5,7 @@
 #include <set>
 
 #include "index_fixture.h"
-#include "paperdex/authors.h"
+#include "paperdex/authors/author_index.h"
 #include "paperdex/error.h"
 
 using namespace paperdex;
@@ -135,7 +135,7 @@ TEST_CASE("authors: errors") {
 }
 
 TEST_CASE("authors: every stored record reads back exactly as the graph built it") {
-    // The stored record is flat text (src/authors_index.cpp); tie strengths must survive to the last bit, or the
+    // The stored record is flat text (src/authors/author_index.cpp); tie strengths must survive to the last bit, or the
     // collaborator scores of the server and of the evaluation (in-memory graph) would differ.
     AuthorGraph g;
     for (const auto& w : testing::default_works()) g.add(w);

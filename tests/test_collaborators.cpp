@@ -8,9 +8,9 @@
 #include <set>
 
 #include "index_fixture.h"
-#include "paperdex/collaborators.h"
+#include "paperdex/authors/collaborators.h"
 #include "paperdex/error.h"
-#include "paperdex/importers.h"
+#include "paperdex/importers/importers.h"
 
 using namespace paperdex;
 

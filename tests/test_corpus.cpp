@@ -4,8 +4,8 @@
 #include <fstream>
 #include <unistd.h>
 
-#include "paperdex/corpus.h"
-#include "paperdex/importers.h"
+#include "paperdex/corpus/corpus.h"
+#include "paperdex/importers/importers.h"
 
 using namespace paperdex;
 namespace fs = std::filesystem;

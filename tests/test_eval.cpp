@@ -14,11 +14,11 @@
 #include <nlohmann/json.hpp>
 
 #include "paperdex/error.h"
-#include "paperdex/eval.h"
-#include "paperdex/corpus.h"
-#include "paperdex/importers.h"
-#include "paperdex/indexer.h"
-#include "paperdex/searcher.h"
+#include "paperdex/eval/eval.h"
+#include "paperdex/corpus/corpus.h"
+#include "paperdex/importers/importers.h"
+#include "paperdex/index/document.h"
+#include "paperdex/search/searcher.h"
 
 namespace fs = std::filesystem;
 using namespace paperdex;

@@ -15,15 +15,15 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
-#include "http_cache.h"
-#include "http_errors.h"
-#include "paperdex/corpus.h"
+#include "http/response_cache.h"
+#include "http/errors.h"
+#include "paperdex/corpus/corpus.h"
 #include "paperdex/error.h"
-#include "paperdex/http.h"
-#include "paperdex/importers.h"
-#include "paperdex/indexer.h"
-#include "paperdex/merge.h"
-#include "paperdex/text.h"
+#include "paperdex/http/server.h"
+#include "paperdex/importers/importers.h"
+#include "paperdex/index/document.h"
+#include "paperdex/importers/merge.h"
+#include "paperdex/corpus/text.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "index_fixture.h"
-#include "paperdex/http.h"
+#include "paperdex/http/server.h"
 
 using nlohmann::json;
 

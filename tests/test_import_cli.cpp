@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "import_harness.h"
-#include "paperdex/corpus.h"
+#include "paperdex/corpus/corpus.h"
 
 using namespace harness;
 

@@ -1,5 +1,5 @@
 #include "import_harness.h"
-#include "paperdex/merge.h"
+#include "paperdex/importers/merge.h"
 
 using namespace harness;
 using paperdex::merge_works;

@@ -6,12 +6,12 @@
 #include "index_fixture.h"
 #include <nlohmann/json.hpp>
 
-#include "paperdex/authors.h"
+#include "paperdex/authors/author_index.h"
 #include "paperdex/error.h"
-#include "paperdex/line_reader.h"
-#include "paperdex/work.h"
-#include "paperdex/indexer.h"
-#include "paperdex/searcher.h"
+#include "corpus/line_reader.h"
+#include "paperdex/corpus/work.h"
+#include "paperdex/index/document.h"
+#include "paperdex/search/searcher.h"
 
 using namespace paperdex;
 namespace fs = std::filesystem;

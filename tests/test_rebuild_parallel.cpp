@@ -7,11 +7,11 @@
 #include <vector>
 
 #include "index_fixture.h"
-#include "paperdex/corpus.h"
-#include "paperdex/importers.h"
-#include "paperdex/indexer.h"
-#include "paperdex/schema.h"
-#include "paperdex/searcher.h"
+#include "paperdex/corpus/corpus.h"
+#include "paperdex/importers/importers.h"
+#include "paperdex/index/document.h"
+#include "paperdex/index/schema.h"
+#include "paperdex/search/searcher.h"
 
 using namespace paperdex;
 namespace fs = std::filesystem;

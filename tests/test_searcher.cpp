@@ -6,10 +6,10 @@
 
 #include "index_fixture.h"
 #include "paperdex/error.h"
-#include "paperdex/facet_spy.h"
-#include "paperdex/schema.h"
-#include "paperdex/searcher.h"
-#include "paperdex/text.h"
+#include "search/facet_spy.h"
+#include "paperdex/index/schema.h"
+#include "paperdex/search/searcher.h"
+#include "paperdex/corpus/text.h"
 
 using namespace paperdex;
 using paperdex::testing::default_index;

@@ -7,8 +7,8 @@
 
 #include "index_fixture.h"
 #include "paperdex/error.h"
-#include "paperdex/eval_similar.h"
-#include "paperdex/similar.h"
+#include "paperdex/eval/similar_eval.h"
+#include "paperdex/search/similar.h"
 
 using namespace paperdex;
 

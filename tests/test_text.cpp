@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "paperdex/text.h"
+#include "paperdex/corpus/text.h"
 
 using namespace paperdex::text;
 

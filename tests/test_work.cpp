@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "paperdex/error.h"
-#include "paperdex/work.h"
+#include "paperdex/corpus/work.h"
 
 using paperdex::Author;
 using paperdex::InvalidArgument;

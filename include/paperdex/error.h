@@ -1,7 +1,7 @@
 #pragma once
 /// Errors thrown by the paperdex library. Library code throws; only the CLI and the HTTP
 /// layer turn these into exit codes or responses (HTTP: InvalidArgument→400, NotFound→404,
-/// CorpusError→400, IndexError→500; see src/http_errors.cpp).
+/// CorpusError→400, IndexError→500; see src/http/errors.cpp).
 #include <cstddef>
 #include <stdexcept>
 #include <string>

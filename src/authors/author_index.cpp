@@ -10,11 +10,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "paperdex/authors.h"
+#include "paperdex/authors/author_index.h"
 #include "paperdex/error.h"
-#include "paperdex/indexer.h"
-#include "paperdex/schema.h"
-#include "paperdex/text.h"
+#include "paperdex/index/document.h"
+#include "paperdex/index/schema.h"
+#include "paperdex/corpus/text.h"
 
 namespace fs = std::filesystem;
 
@@ -165,7 +165,7 @@ std::size_t build_author_index(const AuthorGraph& graph, const std::string& dir)
             doc.add_value(kNameSlot, text::fold(r.name));
             doc.add_value(kRecordSlot, encode_record(r));
             // Keys are unique (the graph's map), so add_document: replace_document would look each key up
-            // through the pending changes. Flushed every 1,000 authors, as segments are (src/rebuild.cpp).
+            // through the pending changes. Flushed every 1,000 authors, as segments are (src/index/rebuild.cpp).
             out.add_document(doc);
             if (++pending == 1000) {
                 out.commit();

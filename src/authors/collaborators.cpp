@@ -1,6 +1,6 @@
 // Likely collaborators: candidates from the co-author graph (Adamic–Adar over tie strengths) and from the author's
 // topics (MLT), scored with shared categories and recency, explained by their reasons.
-#include "paperdex/collaborators.h"
+#include "paperdex/authors/collaborators.h"
 
 #include <algorithm>
 #include <chrono>
@@ -13,9 +13,9 @@
 #include <nlohmann/json.hpp>
 
 #include "paperdex/error.h"
-#include "paperdex/indexer.h"
-#include "paperdex/schema.h"
-#include "paperdex/similar.h"
+#include "paperdex/index/document.h"
+#include "paperdex/index/schema.h"
+#include "paperdex/search/similar.h"
 
 namespace paperdex {
 namespace {

@@ -1,5 +1,5 @@
 #pragma once
-// Subcommand registry shared by `paperdex` (src/cli) and `paperdex-corpus` (tools/corpus):
+// Subcommand registry shared by `paperdex` (src/cli/paperdex) and `paperdex-corpus` (src/cli/paperdex_corpus):
 // each subcommand lives in its own file and registers itself, so main() never changes.
 #include <functional>
 #include <string>

@@ -1,4 +1,4 @@
-#include "paperdex/corpus.h"
+#include "paperdex/corpus/corpus.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <zlib.h>
 
-#include "paperdex/line_reader.h"
+#include "corpus/line_reader.h"
 
 namespace fs = std::filesystem;
 

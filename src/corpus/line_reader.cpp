@@ -1,4 +1,4 @@
-#include "paperdex/line_reader.h"
+#include "corpus/line_reader.h"
 
 #include <cerrno>
 #include <cstring>

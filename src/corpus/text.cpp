@@ -1,4 +1,4 @@
-#include "paperdex/text.h"
+#include "paperdex/corpus/text.h"
 
 #include <cctype>
 #include <memory>

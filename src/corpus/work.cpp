@@ -1,11 +1,11 @@
-#include "paperdex/work.h"
+#include "paperdex/corpus/work.h"
 
 #include <regex>
 
 #include <nlohmann/json.hpp>
 
 #include "paperdex/error.h"
-#include "paperdex/text.h"
+#include "paperdex/corpus/text.h"
 
 namespace paperdex {
 namespace {

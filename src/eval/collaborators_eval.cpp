@@ -18,10 +18,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "paperdex/collaborators.h"
+#include "paperdex/authors/collaborators.h"
 #include "paperdex/error.h"
-#include "paperdex/importers.h"
-#include "paperdex/indexer.h"
+#include "paperdex/importers/importers.h"
+#include "paperdex/index/document.h"
 
 namespace fs = std::filesystem;
 

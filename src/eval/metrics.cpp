@@ -1,6 +1,6 @@
 // Metrics over a run and qrels. Definitions follow pytrec_eval as ../shared/peers/eval.py implements them; the
 // loops mirror eval.py line by line (same cuts, same order of summation) so that both round to the same 4 decimals.
-#include "paperdex/eval.h"
+#include "paperdex/eval/eval.h"
 
 #include <algorithm>
 #include <cmath>

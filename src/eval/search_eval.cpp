@@ -3,8 +3,8 @@
 #include <chrono>
 
 #include "paperdex/error.h"
-#include "paperdex/eval.h"
-#include "paperdex/searcher.h"
+#include "paperdex/eval/eval.h"
+#include "paperdex/search/searcher.h"
 
 namespace paperdex::eval {
 

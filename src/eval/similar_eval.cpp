@@ -1,4 +1,4 @@
-#include "paperdex/eval_similar.h"
+#include "paperdex/eval/similar_eval.h"
 
 #include <chrono>
 #include <cmath>
@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "paperdex/error.h"
-#include "paperdex/schema.h"
-#include "paperdex/searcher.h"
+#include "paperdex/index/schema.h"
+#include "paperdex/search/searcher.h"
 
 namespace paperdex::eval {
 namespace {

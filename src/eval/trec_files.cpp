@@ -10,8 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "paperdex/error.h"
-#include "paperdex/eval.h"
-#include "paperdex/line_reader.h"
+#include "paperdex/eval/eval.h"
+#include "corpus/line_reader.h"
 
 namespace paperdex::eval {
 namespace {

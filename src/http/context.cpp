@@ -1,5 +1,5 @@
 // Per-thread Searchers and route registration for the HTTP layer.
-#include "http_context.h"
+#include "http/context.h"
 
 #include <algorithm>
 #include <array>
@@ -9,7 +9,7 @@
 #include <system_error>
 
 #include "paperdex/error.h"
-#include "paperdex/indexer.h"
+#include "paperdex/index/document.h"
 
 #include <xapian.h>
 

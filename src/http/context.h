@@ -7,11 +7,11 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "http_cache.h"
-#include "metrics.h"
-#include "openapi.h"
-#include "paperdex/http.h"
-#include "paperdex/searcher.h"
+#include "http/response_cache.h"
+#include "http/metrics.h"
+#include "http/openapi.h"
+#include "paperdex/http/server.h"
+#include "paperdex/search/searcher.h"
 
 namespace paperdex::http {
 

@@ -7,12 +7,12 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "http_context.h"
-#include "http_params.h"
-#include "paperdex/authors.h"
-#include "paperdex/collaborators.h"
+#include "http/context.h"
+#include "http/params.h"
+#include "paperdex/authors/author_index.h"
+#include "paperdex/authors/collaborators.h"
 #include "paperdex/error.h"
-#include "paperdex/similar.h"
+#include "paperdex/search/similar.h"
 
 namespace fs = std::filesystem;
 

@@ -1,5 +1,5 @@
 // Error class → HTTP status and stable code, in one table (STYLE.md "Errors"; cf. meilisearch error codes).
-#include "http_errors.h"
+#include "http/errors.h"
 
 #include <array>
 #include <string_view>

@@ -1,5 +1,5 @@
 // Prometheus text format by hand is three line shapes; no client library is packaged in Debian for C++.
-#include "metrics.h"
+#include "http/metrics.h"
 
 #include <cstdio>
 #include <sstream>

@@ -1,9 +1,9 @@
 // The OpenAPI 3.1 description of the HTTP API. Schemas follow the JSON the library writes
 // (to_json of Work and SearchResponse) and the error body of http_errors.cpp.
-#include "openapi.h"
+#include "http/openapi.h"
 
-#include "http_params.h"
-#include "paperdex/schema.h"
+#include "http/params.h"
+#include "paperdex/index/schema.h"
 
 namespace paperdex::http {
 

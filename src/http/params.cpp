@@ -1,11 +1,11 @@
 // Validation is strict and messages say what was expected and what was given (STYLE.md "Errors").
-#include "http_params.h"
+#include "http/params.h"
 
 #include <algorithm>
 #include <charconv>
 
 #include "paperdex/error.h"
-#include "paperdex/schema.h"
+#include "paperdex/index/schema.h"
 
 namespace paperdex::http {
 namespace {

@@ -9,7 +9,7 @@
 
 #include <httplib.h>
 
-#include "paperdex/searcher.h"
+#include "paperdex/search/searcher.h"
 
 namespace paperdex::http {
 

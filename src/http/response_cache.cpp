@@ -1,5 +1,5 @@
 // The response cache: an LRU list plus a hash index, bounded by bytes.
-#include "http_cache.h"
+#include "http/response_cache.h"
 
 namespace paperdex::http {
 

@@ -1,5 +1,5 @@
 // The HTTP server: cpp-httplib's thread pool, the core routes, errors as JSON, metrics, CORS, the web page.
-#include "paperdex/http.h"
+#include "paperdex/http/server.h"
 
 #include <algorithm>
 #include <chrono>
@@ -10,11 +10,11 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "http_context.h"
-#include "http_errors.h"
-#include "http_params.h"
+#include "http/context.h"
+#include "http/errors.h"
+#include "http/params.h"
 #include "paperdex/error.h"
-#include "paperdex/indexer.h"
+#include "paperdex/index/document.h"
 
 namespace paperdex::http {
 

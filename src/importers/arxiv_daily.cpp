@@ -5,7 +5,7 @@
 #include <unordered_map>
 
 #include "importers/importer_internal.h"
-#include "paperdex/text.h"
+#include "paperdex/corpus/text.h"
 
 namespace paperdex::importers {
 namespace {

@@ -2,7 +2,7 @@
 #include <filesystem>
 
 #include "importers/importer_internal.h"
-#include "paperdex/text.h"
+#include "paperdex/corpus/text.h"
 
 namespace paperdex::importers {
 

@@ -2,7 +2,7 @@
 #include <regex>
 
 #include "importers/importer_internal.h"
-#include "paperdex/text.h"
+#include "paperdex/corpus/text.h"
 
 namespace paperdex::importers {
 namespace {

@@ -1,6 +1,6 @@
 // corpus: the canonical paperdex JSONL as an import format, so that an existing corpus can be merged with new input.
 #include "importers/importer_internal.h"
-#include "paperdex/corpus.h"
+#include "paperdex/corpus/corpus.h"
 
 namespace paperdex::importers {
 

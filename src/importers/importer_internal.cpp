@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "paperdex/line_reader.h"
+#include "corpus/line_reader.h"
 
 namespace fs = std::filesystem;
 

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "paperdex/error.h"
-#include "paperdex/importers.h"
+#include "paperdex/importers/importers.h"
 
 namespace paperdex::importers::internal {
 

@@ -5,7 +5,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
-#include "paperdex/importers.h"
+#include "paperdex/importers/importers.h"
 
 namespace paperdex::importers {
 namespace {

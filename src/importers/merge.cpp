@@ -1,5 +1,5 @@
-// merge_works: the same work from several sources becomes one Work. Rules in include/paperdex/merge.h.
-#include "paperdex/merge.h"
+// merge_works: the same work from several sources becomes one Work. Rules in include/paperdex/importers/merge.h.
+#include "paperdex/importers/merge.h"
 
 #include <algorithm>
 #include <set>
@@ -7,7 +7,7 @@
 #include <unordered_set>
 
 #include "importers/importer_internal.h"
-#include "paperdex/text.h"
+#include "paperdex/corpus/text.h"
 
 namespace paperdex {
 namespace {

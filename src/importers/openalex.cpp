@@ -2,8 +2,8 @@
 #include <map>
 
 #include "importers/importer_internal.h"
-#include "paperdex/line_reader.h"
-#include "paperdex/text.h"
+#include "corpus/line_reader.h"
+#include "paperdex/corpus/text.h"
 
 namespace paperdex::importers {
 namespace {

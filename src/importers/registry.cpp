@@ -1,6 +1,6 @@
 #include <string>
 
-#include "paperdex/importers.h"
+#include "paperdex/importers/importers.h"
 
 namespace paperdex::importers {
 

@@ -5,8 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "paperdex/authors.h"
-#include "paperdex/text.h"
+#include "paperdex/authors/author_index.h"
+#include "paperdex/corpus/text.h"
 
 namespace paperdex {
 namespace {

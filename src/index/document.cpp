@@ -1,10 +1,10 @@
-#include "paperdex/indexer.h"
+#include "paperdex/index/document.h"
 
 #include <nlohmann/json.hpp>
 
 #include "paperdex/error.h"
-#include "paperdex/schema.h"
-#include "paperdex/text.h"
+#include "paperdex/index/schema.h"
+#include "paperdex/corpus/text.h"
 
 namespace paperdex {
 

@@ -1,4 +1,4 @@
-#include "paperdex/facet_dictionary.h"
+#include "index/facet_dictionary.h"
 
 #include <map>
 #include <mutex>

@@ -12,7 +12,7 @@
 
 #include <xapian.h>
 
-#include "paperdex/schema.h"
+#include "paperdex/index/schema.h"
 
 namespace paperdex {
 

@@ -16,11 +16,11 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include "paperdex/authors.h"
+#include "paperdex/authors/author_index.h"
 #include "paperdex/error.h"
-#include "paperdex/facet_dictionary.h"
-#include "paperdex/indexer.h"
-#include "paperdex/schema.h"
+#include "index/facet_dictionary.h"
+#include "paperdex/index/document.h"
+#include "paperdex/index/schema.h"
 
 namespace fs = std::filesystem;
 

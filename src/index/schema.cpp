@@ -1,10 +1,10 @@
-#include "paperdex/schema.h"
+#include "paperdex/index/schema.h"
 
 #include <algorithm>
 
 #include "paperdex/error.h"
-#include "paperdex/text.h"
-#include "paperdex/work.h"
+#include "paperdex/corpus/text.h"
+#include "paperdex/corpus/work.h"
 
 namespace paperdex::schema {
 

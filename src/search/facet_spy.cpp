@@ -1,4 +1,4 @@
-#include "paperdex/facet_spy.h"
+#include "search/facet_spy.h"
 
 #include "paperdex/error.h"
 

@@ -10,8 +10,8 @@
 
 #include <xapian.h>
 
-#include "paperdex/facet_dictionary.h"
-#include "paperdex/schema.h"
+#include "index/facet_dictionary.h"
+#include "paperdex/index/schema.h"
 
 namespace paperdex {
 

@@ -1,4 +1,4 @@
-#include "paperdex/searcher.h"
+#include "paperdex/search/searcher.h"
 
 #include <algorithm>
 #include <chrono>
@@ -8,10 +8,10 @@
 #include <nlohmann/json.hpp>
 
 #include "paperdex/error.h"
-#include "paperdex/facet_spy.h"
-#include "paperdex/indexer.h"
-#include "paperdex/schema.h"
-#include "paperdex/text.h"
+#include "search/facet_spy.h"
+#include "paperdex/index/document.h"
+#include "paperdex/index/schema.h"
+#include "paperdex/corpus/text.h"
 
 namespace paperdex {
 namespace {

@@ -1,4 +1,4 @@
-#include "paperdex/similar.h"
+#include "paperdex/search/similar.h"
 
 #include <algorithm>
 #include <chrono>
@@ -11,9 +11,9 @@
 #include <nlohmann/json.hpp>
 
 #include "paperdex/error.h"
-#include "paperdex/indexer.h"
-#include "paperdex/schema.h"
-#include "paperdex/text.h"
+#include "paperdex/index/document.h"
+#include "paperdex/index/schema.h"
+#include "paperdex/corpus/text.h"
 
 namespace paperdex {
 namespace {

@@ -10,8 +10,8 @@
 #include <unistd.h>
 #include <vector>
 
-#include "paperdex/importers.h"
-#include "paperdex/work.h"
+#include "paperdex/importers/importers.h"
+#include "paperdex/corpus/work.h"
 
 // Expected Works are written with designated initializers that name only the fields a source fills; the others
 // are meant to stay at their "not known" defaults. GCC 12 still warns about the omitted ones under -Wextra.

@@ -5,10 +5,10 @@
 #include <string>
 #include <unistd.h>
 
-#include "paperdex/authors.h"
-#include "paperdex/corpus.h"
-#include "paperdex/indexer.h"
-#include "paperdex/searcher.h"
+#include "paperdex/authors/author_index.h"
+#include "paperdex/corpus/corpus.h"
+#include "paperdex/index/document.h"
+#include "paperdex/search/searcher.h"
 
 namespace paperdex::testing {
 

@@ -27,13 +27,13 @@
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
 
-#include "paperdex/facet_spy.h"
-#include "paperdex/corpus.h"
+#include "search/facet_spy.h"
+#include "paperdex/corpus/corpus.h"
 #include "paperdex/error.h"
-#include "paperdex/eval.h"
-#include "paperdex/indexer.h"
-#include "paperdex/schema.h"
-#include "paperdex/searcher.h"
+#include "paperdex/eval/eval.h"
+#include "paperdex/index/document.h"
+#include "paperdex/index/schema.h"
+#include "paperdex/search/searcher.h"
 
 namespace {
 

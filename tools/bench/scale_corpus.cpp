@@ -19,7 +19,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/unistr.h>
 
-#include "paperdex/corpus.h"
+#include "paperdex/corpus/corpus.h"
 #include "paperdex/error.h"
 
 namespace {

@@ -7,7 +7,7 @@ usage: tools/eval/train_collaborator_model.py FEATURES.tsv --authors N [--rerank
 FEATURES.tsv comes from `paperdex eval collaborators ... --dump-features FEATURES.tsv --dump-top R` (R >= the
 --rerank here) on a TRAINING split, one whose "after" window ends before the test split's cut-off. Columns:
 author, candidate, label (1 = they write together after the cut-off), new_coauthors (the author's new co-authors,
-the recall denominator), then collaborator_features() (include/paperdex/collaborators.h). N = the run's
+the recall denominator), then collaborator_features() (include/paperdex/authors/collaborators.h). N = the run's
 "evaluated" authors (every one of them counts in the mean recall, also those the dump has no row for).
 
 The model re-ranks the default mix's best `rerank` candidates of each author (a cascade: the mix finds them, the
@@ -21,7 +21,7 @@ model orders them). Logistic regression (scikit-learn) on standardized features,
 Reports recall@10 / MRR@10 exactly as the C++ evaluation counts them, 5 folds by author (held out), next to the
 mix alone (its order from the same rows). Writes MODEL.json {"features","coef","intercept","rerank"} on the raw
 (unstandardized) features, read by `paperdex eval collaborators --model MODEL.json`, and prints the initializer
-of default_learned_model() (src/collaborators.cpp).
+of default_learned_model() (src/authors/collaborators.cpp).
 """
 import argparse
 import json

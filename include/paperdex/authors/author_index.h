@@ -11,9 +11,9 @@
 #include <nlohmann/json_fwd.hpp>
 #include <xapian.h>
 
-#include "paperdex/searcher.h"
-#include "paperdex/similar.h"
-#include "paperdex/work.h"
+#include "paperdex/search/searcher.h"
+#include "paperdex/search/similar.h"
+#include "paperdex/corpus/work.h"
 
 namespace paperdex {
 

@@ -16,8 +16,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "paperdex/authors.h"
-#include "paperdex/searcher.h"
+#include "paperdex/authors/author_index.h"
+#include "paperdex/search/searcher.h"
 
 namespace paperdex {
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "paperdex/error.h"
-#include "paperdex/work.h"
+#include "paperdex/corpus/work.h"
 
 namespace paperdex {
 

@@ -7,8 +7,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "paperdex/eval.h"
-#include "paperdex/similar.h"
+#include "paperdex/eval/eval.h"
+#include "paperdex/search/similar.h"
 
 namespace paperdex::eval {
 

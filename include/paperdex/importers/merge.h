@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "paperdex/work.h"
+#include "paperdex/corpus/work.h"
 
 namespace paperdex {
 

@@ -7,8 +7,8 @@
 
 #include <xapian.h>
 
-#include "paperdex/corpus.h"
-#include "paperdex/work.h"
+#include "paperdex/corpus/corpus.h"
+#include "paperdex/corpus/work.h"
 
 namespace paperdex {
 

@@ -39,7 +39,7 @@ inline constexpr std::string_view kAuthorDictionaryKey = "paperdex:facet:author"
 
 /// The index layout version, stored as the metadata key "paperdex:schema"; a Searcher refuses an index of
 /// another version (it would answer with wrong facets, or misread the author records) and says to rebuild it.
-/// 3: author records are flat text in a value slot (src/authors_index.cpp), no longer JSON document data.
+/// 3: author records are flat text in a value slot (src/authors/author_index.cpp), no longer JSON document data.
 /// 4: free text as stems only (kStemPrefix), no unstemmed words.
 /// 5: author and topic facet ordinals (kAuthorOrdinalsSlot, kTopicOrdinalsSlot and their dictionaries).
 inline constexpr std::string_view kSchemaVersion = "5";

@@ -11,10 +11,12 @@
 #include <nlohmann/json_fwd.hpp>
 #include <xapian.h>
 
-#include "paperdex/facet_dictionary.h"
-#include "paperdex/work.h"
+#include "paperdex/corpus/work.h"
+#include "paperdex/index/schema.h"
 
 namespace paperdex {
+
+class FacetDictionary;  // internal (src/index/facet_dictionary.h): facet ordinals read from the index
 
 /// An inclusive year range; either end may be open. Parsed from "2019..2022", "2019..", "..2022" or "2020".
 struct YearRange {

@@ -9,8 +9,8 @@
 #include <nlohmann/json_fwd.hpp>
 #include <xapian.h>
 
-#include "paperdex/searcher.h"
-#include "paperdex/work.h"
+#include "paperdex/search/searcher.h"
+#include "paperdex/corpus/work.h"
 
 namespace paperdex {
 

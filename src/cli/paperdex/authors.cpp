@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
-#include "paperdex/authors.h"
-#include "paperdex/indexer.h"
+#include "paperdex/authors/author_index.h"
+#include "paperdex/index/document.h"
 
 namespace {
 

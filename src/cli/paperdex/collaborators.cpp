@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
-#include "paperdex/collaborators.h"
-#include "paperdex/indexer.h"
+#include "paperdex/authors/collaborators.h"
+#include "paperdex/index/document.h"
 
 namespace {
 

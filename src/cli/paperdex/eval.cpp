@@ -12,14 +12,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/eval_command.h"
-#include "paperdex/corpus.h"
+#include "cli/paperdex/eval_command.h"
+#include "paperdex/corpus/corpus.h"
 #include "paperdex/error.h"
-#include "paperdex/eval.h"
-#include "paperdex/importers.h"
-#include "paperdex/indexer.h"
-#include "paperdex/line_reader.h"
-#include "paperdex/searcher.h"
+#include "paperdex/eval/eval.h"
+#include "paperdex/importers/importers.h"
+#include "paperdex/index/document.h"
+#include "corpus/line_reader.h"
+#include "paperdex/search/searcher.h"
 
 namespace fs = std::filesystem;
 

@@ -9,8 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/eval_command.h"
-#include "paperdex/collaborators.h"
+#include "cli/paperdex/eval_command.h"
+#include "paperdex/authors/collaborators.h"
 #include "paperdex/error.h"
 
 namespace {

@@ -8,10 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/eval_command.h"
-#include "paperdex/eval_similar.h"
-#include "paperdex/indexer.h"
-#include "paperdex/searcher.h"
+#include "cli/paperdex/eval_command.h"
+#include "paperdex/eval/similar_eval.h"
+#include "paperdex/index/document.h"
+#include "paperdex/search/searcher.h"
 
 namespace {
 

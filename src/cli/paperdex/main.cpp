@@ -1,4 +1,4 @@
-// `paperdex`: search, similar, authors, collaborators, serve, eval — each in its own file in src/cli/.
+// `paperdex`: search, similar, authors, collaborators, serve, eval — each in its own file in src/cli/paperdex/.
 #include "cli/run_main.h"
 
 int main(int argc, char** argv) {

@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
-#include "paperdex/indexer.h"
-#include "paperdex/searcher.h"
+#include "paperdex/index/document.h"
+#include "paperdex/search/searcher.h"
 
 namespace {
 

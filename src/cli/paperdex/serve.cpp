@@ -4,7 +4,7 @@
 #include <memory>
 
 #include "cli/command.h"
-#include "paperdex/http.h"
+#include "paperdex/http/server.h"
 
 namespace {
 

@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
-#include "paperdex/indexer.h"
-#include "paperdex/similar.h"
+#include "paperdex/index/document.h"
+#include "paperdex/search/similar.h"
 
 namespace {
 

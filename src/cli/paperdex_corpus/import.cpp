@@ -6,9 +6,9 @@
 #include <unistd.h>
 
 #include "cli/command.h"
-#include "paperdex/corpus.h"
-#include "paperdex/importers.h"
-#include "paperdex/merge.h"
+#include "paperdex/corpus/corpus.h"
+#include "paperdex/importers/importers.h"
+#include "paperdex/importers/merge.h"
 
 namespace {
 

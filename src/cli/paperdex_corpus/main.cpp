@@ -1,4 +1,4 @@
-// `paperdex-corpus`: import, validate, stats, rebuild — each in its own file in tools/corpus/.
+// `paperdex-corpus`: import, validate, stats, rebuild — each in its own file in src/cli/paperdex_corpus/.
 #include "cli/run_main.h"
 
 int main(int argc, char** argv) {

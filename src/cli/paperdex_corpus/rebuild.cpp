@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "cli/command.h"
-#include "paperdex/indexer.h"
+#include "paperdex/index/document.h"
 
 namespace {
 

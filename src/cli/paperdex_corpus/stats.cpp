@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
-#include "paperdex/corpus.h"
+#include "paperdex/corpus/corpus.h"
 
 namespace {
 

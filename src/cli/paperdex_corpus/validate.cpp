@@ -4,7 +4,7 @@
 #include <unordered_map>
 
 #include "cli/command.h"
-#include "paperdex/corpus.h"
+#include "paperdex/corpus/corpus.h"
 
 namespace {
 
