@@ -17,7 +17,8 @@
 #include "paperdex/eval/eval.h"
 #include "paperdex/corpus/corpus.h"
 #include "paperdex/importers/importers.h"
-#include "paperdex/index/document.h"
+#include "paperdex/index/rebuild.h"
+#include "paperdex/index/index_directory.h"
 #include "paperdex/search/searcher.h"
 
 namespace fs = std::filesystem;

@@ -14,6 +14,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
+#include <xapian.h>
 
 #include "http/response_cache.h"
 #include "http/errors.h"
@@ -21,7 +22,7 @@
 #include "paperdex/error.h"
 #include "paperdex/http/server.h"
 #include "paperdex/importers/importers.h"
-#include "paperdex/index/document.h"
+#include "paperdex/index/rebuild.h"
 #include "paperdex/importers/merge.h"
 #include "paperdex/corpus/text.h"
 

@@ -10,7 +10,8 @@
 #include "paperdex/error.h"
 #include "corpus/line_reader.h"
 #include "paperdex/corpus/work.h"
-#include "paperdex/index/document.h"
+#include "paperdex/index/rebuild.h"
+#include "paperdex/index/index_directory.h"
 #include "paperdex/search/searcher.h"
 
 using namespace paperdex;

@@ -10,6 +10,8 @@
 #include "paperdex/corpus/corpus.h"
 #include "paperdex/importers/importers.h"
 #include "paperdex/index/document.h"
+#include "paperdex/index/rebuild.h"
+#include "paperdex/index/index_directory.h"
 #include "paperdex/index/schema.h"
 #include "paperdex/search/searcher.h"
 

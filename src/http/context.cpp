@@ -9,7 +9,7 @@
 #include <system_error>
 
 #include "paperdex/error.h"
-#include "paperdex/index/document.h"
+#include "paperdex/index/index_directory.h"
 
 #include <xapian.h>
 

@@ -14,7 +14,7 @@
 #include "http/errors.h"
 #include "http/params.h"
 #include "paperdex/error.h"
-#include "paperdex/index/document.h"
+#include "paperdex/index/index_directory.h"
 
 namespace paperdex::http {
 

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "paperdex/authors/author_index.h"
+#include "paperdex/index/author_graph.h"
 #include "paperdex/corpus/text.h"
 
 namespace paperdex {

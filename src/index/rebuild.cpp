@@ -16,10 +16,12 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include "paperdex/authors/author_index.h"
+#include "paperdex/index/author_graph.h"
 #include "paperdex/error.h"
 #include "index/facet_dictionary.h"
 #include "paperdex/index/document.h"
+#include "paperdex/index/rebuild.h"
+#include "paperdex/index/index_directory.h"
 #include "paperdex/index/schema.h"
 
 namespace fs = std::filesystem;

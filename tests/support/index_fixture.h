@@ -7,7 +7,8 @@
 
 #include "paperdex/authors/author_index.h"
 #include "paperdex/corpus/corpus.h"
-#include "paperdex/index/document.h"
+#include "paperdex/index/rebuild.h"
+#include "paperdex/index/index_directory.h"
 #include "paperdex/search/searcher.h"
 
 namespace paperdex::testing {

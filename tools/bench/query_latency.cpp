@@ -31,7 +31,7 @@
 #include "paperdex/corpus/corpus.h"
 #include "paperdex/error.h"
 #include "paperdex/eval/eval.h"
-#include "paperdex/index/document.h"
+#include "paperdex/index/index_directory.h"
 #include "paperdex/index/schema.h"
 #include "paperdex/search/searcher.h"
 

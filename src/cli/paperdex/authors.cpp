@@ -6,7 +6,7 @@
 
 #include "cli/command.h"
 #include "paperdex/authors/author_index.h"
-#include "paperdex/index/document.h"
+#include "paperdex/index/index_directory.h"
 
 namespace {
 

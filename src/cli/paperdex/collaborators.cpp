@@ -5,7 +5,7 @@
 
 #include "cli/command.h"
 #include "paperdex/authors/collaborators.h"
-#include "paperdex/index/document.h"
+#include "paperdex/index/index_directory.h"
 
 namespace {
 

@@ -17,7 +17,8 @@
 #include "paperdex/error.h"
 #include "paperdex/eval/eval.h"
 #include "paperdex/importers/importers.h"
-#include "paperdex/index/document.h"
+#include "paperdex/index/rebuild.h"
+#include "paperdex/index/index_directory.h"
 #include "corpus/line_reader.h"
 #include "paperdex/search/searcher.h"
 

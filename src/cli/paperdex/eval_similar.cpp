@@ -10,7 +10,7 @@
 
 #include "cli/paperdex/eval_command.h"
 #include "paperdex/eval/similar_eval.h"
-#include "paperdex/index/document.h"
+#include "paperdex/index/index_directory.h"
 #include "paperdex/search/searcher.h"
 
 namespace {

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
-#include "paperdex/index/document.h"
+#include "paperdex/index/index_directory.h"
 #include "paperdex/search/searcher.h"
 
 namespace {

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
-#include "paperdex/index/document.h"
+#include "paperdex/index/index_directory.h"
 #include "paperdex/search/similar.h"
 
 namespace {

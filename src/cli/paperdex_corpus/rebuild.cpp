@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "cli/command.h"
-#include "paperdex/index/document.h"
+#include "paperdex/index/rebuild.h"
 
 namespace {
 

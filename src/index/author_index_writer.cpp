@@ -1,0 +1,49 @@
+// Writing the author database of a generation (DIR/gen-N/authors) from the co-author graph.
+#include <filesystem>
+
+#include "index/author_record.h"
+#include "paperdex/corpus/text.h"
+#include "paperdex/error.h"
+#include "paperdex/index/author_graph.h"
+#include "paperdex/index/schema.h"
+
+namespace fs = std::filesystem;
+
+namespace paperdex {
+
+using namespace author_db;
+
+std::string author_index_path(const std::string& works_dir) { return (fs::path(works_dir) / kAuthorsDirName).string(); }
+
+std::size_t build_author_index(const AuthorGraph& graph, const std::string& dir) {
+    try {
+        Xapian::WritableDatabase out(dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+        std::size_t pending = 0;
+        for (const auto& [key, r] : graph.records()) {
+            Xapian::Document doc;
+            doc.add_boolean_term(schema::boolean_term(kKeyPrefix, key));
+            for (const auto& word : text::words(r.name)) doc.add_boolean_term(schema::boolean_term(kNameWordPrefix, word));
+            // A key that is not the folded name (an id key, or a variant spelling) still finds by its words.
+            if (key.rfind("id:", 0) != 0)
+                for (const auto& word : text::words(key)) doc.add_boolean_term(schema::boolean_term(kNameWordPrefix, word));
+            doc.add_value(kWorksSlot, Xapian::sortable_serialise(r.works_count));
+            doc.add_value(kNameSlot, text::fold(r.name));
+            doc.add_value(kRecordSlot, encode_record(r));
+            // Keys are unique (the graph's map), so add_document: replace_document would look each key up
+            // through the pending changes. Flushed every 1,000 authors, as segments are (index/rebuild.cpp).
+            out.add_document(doc);
+            if (++pending == 1000) {
+                out.commit();
+                pending = 0;
+            }
+        }
+        out.set_metadata(kNewestDateKey, graph.newest_date());
+        out.commit();
+        out.close();
+        return graph.size();
+    } catch (const Xapian::Error& e) {
+        throw IndexError("building the author index " + dir + " failed: " + e.get_description());
+    }
+}
+
+}  // namespace paperdex
