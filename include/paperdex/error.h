@@ -53,4 +53,11 @@ public:
     using Error::Error;
 };
 
+/// A reader's view of the index went stale: a rebuild replaced the revision it was reading (Xapian's
+/// DatabaseModifiedError). Reopening the database (Searcher::reopen) and asking again succeeds.
+class IndexModified : public IndexError {
+public:
+    using IndexError::IndexError;
+};
+
 }  // namespace paperdex
