@@ -9,6 +9,7 @@
 
 #include "paperdex/authors/author_index.h"
 #include "index/author_record.h"
+#include "index/xapian_error.h"
 #include "paperdex/error.h"
 #include "paperdex/index/document.h"
 #include "paperdex/index/index_directory.h"
@@ -37,14 +38,9 @@ AuthorRecord record_of(const Xapian::Document& doc) { return decode_record(doc.g
 AuthorIndex::AuthorIndex(Xapian::Database db) : db_(std::move(db)) {}
 
 AuthorIndex AuthorIndex::open(const std::string& index_dir) {
-    const std::string path = author_index_path(resolve_index(index_dir));
-    if (!fs::exists(fs::path(path) / "iamglass") && !fs::exists(fs::path(path) / "iamchert"))
-        throw NotFound("no author index in " + path + " (rebuild the index to create it)");
-    try {
-        return AuthorIndex(Xapian::Database(path));
-    } catch (const Xapian::Error& e) {
-        throw IndexError("cannot open author index " + path + ": " + e.get_description());
-    }
+    const std::string path = IndexDirectory::author_index_path(resolve_index(index_dir));
+    if (!IndexDirectory::holds_database(path)) throw NotFound("no author index in " + path + " (rebuild the index to create it)");
+    return with_xapian_errors("opening author index " + path, [&] { return AuthorIndex(Xapian::Database(path)); });
 }
 
 std::optional<AuthorRecord> AuthorIndex::find(const std::string& key) const {

@@ -22,6 +22,7 @@
 #include "paperdex/error.h"
 #include "paperdex/importers/importers.h"
 #include "paperdex/index/document.h"
+#include "paperdex/index/index_directory.h"
 
 namespace fs = std::filesystem;
 
@@ -140,7 +141,7 @@ LinkPredictionReport evaluate_collaborators(const LinkPredictionOptions& opt) {
     // The history index: temporary, or kept in opt.index_dir and reused when it is there (the same corpus and
     // cut-off are the caller's promise); without the topic part an empty one, so that every path stays the same.
     const std::string index_dir = opt.index_dir.empty() ? (tmp.path / "works").string() : opt.index_dir;
-    const bool reuse = !opt.index_dir.empty() && fs::exists(fs::path(opt.index_dir) / "iamglass");
+    const bool reuse = !opt.index_dir.empty() && IndexDirectory::holds_database(opt.index_dir);
     if (!reuse) try {
         Xapian::WritableDatabase db(index_dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
         DocumentBuilder builder;

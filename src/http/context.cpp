@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <system_error>
 
 #include "paperdex/error.h"
 #include "paperdex/index/index_directory.h"
@@ -46,25 +45,6 @@ std::string cache_tag(const Xapian::Database& db, const std::string& link) {
     }
 }
 
-// Target of DIR/current, or empty if DIR/current is not a symlink (a plain database).
-std::string current_link(const std::string& index_dir) {
-    std::error_code ec;
-    fs::path target = fs::read_symlink(fs::path(index_dir) / "current", ec);
-    return ec ? std::string() : target.string();
-}
-
-// "gen-12" → 12; anything else 0.
-std::uint64_t generation_of(const std::string& link) {
-    const std::string name = fs::path(link).filename().string();
-    if (name.rfind("gen-", 0) != 0) return 0;
-    std::uint64_t n = 0;
-    for (char c : name.substr(4)) {
-        if (c < '0' || c > '9') return 0;
-        n = n * 10 + static_cast<std::uint64_t>(c - '0');
-    }
-    return n;
-}
-
 void open_generation(ThreadIndex& t, const std::string& index_dir, std::string link) {
     // A rebuild may remove the generation we just read the name of (it keeps only the previous one):
     // re-read the link and try again; the newest generation is always complete before the link moves.
@@ -75,11 +55,11 @@ void open_generation(ThreadIndex& t, const std::string& index_dir, std::string l
             auto searcher = std::make_unique<Searcher>(open_index(path));
             t.searcher = std::move(searcher);
             t.link = std::move(link);
-            t.generation = generation_of(t.link);
+            t.generation = IndexDirectory::generation_of(t.link);
             t.tag = cache_tag(t.searcher->database(), t.link);
             return;
         } catch (const Error&) {
-            std::string again = current_link(index_dir);
+            std::string again = IndexDirectory(index_dir).current_link();
             if (attempt == kAttempts || again == link) throw;
             link = std::move(again);
         }
@@ -94,7 +74,7 @@ ServerContext::ServerContext(ServerOptions options)
 IndexView ServerContext::index() {
     thread_local std::map<std::string, ThreadIndex> by_dir;
     ThreadIndex& t = by_dir[options_.index_dir];
-    std::string link = current_link(options_.index_dir);
+    std::string link = IndexDirectory(options_.index_dir).current_link();
     if (!t.searcher || link != t.link) {
         open_generation(t, options_.index_dir, std::move(link));
     } else if (link.empty()) {

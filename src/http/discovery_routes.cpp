@@ -12,6 +12,7 @@
 #include "paperdex/authors/author_index.h"
 #include "paperdex/authors/collaborators.h"
 #include "paperdex/error.h"
+#include "paperdex/index/index_directory.h"
 #include "paperdex/search/similar.h"
 
 namespace fs = std::filesystem;
@@ -36,12 +37,9 @@ const AuthorIndex& authors_for(const ServerContext& ctx, const IndexView& index)
     const std::string& dir = ctx.options().index_dir;
     Open& o = by_dir[dir];
     if (!o.authors || o.generation != index.generation) {
-        const std::string works_dir =
-            index.generation ? (fs::path(dir) / ("gen-" + std::to_string(index.generation))).string() : dir;
-        const std::string path = author_index_path(works_dir);
-        if (!fs::exists(fs::path(path) / "iamglass"))
-            throw NotFound("no author index in " + path + " (rebuild the index to create it)");
-        o.authors = std::make_unique<AuthorIndex>(Xapian::Database(path));
+        // The generation the Searcher serves, not the one `current` names by now.
+        const std::string works_dir = index.generation ? IndexDirectory(dir).generation_path(index.generation).string() : dir;
+        o.authors = std::make_unique<AuthorIndex>(AuthorIndex::open(works_dir));
         o.generation = index.generation;
     } else if (!index.generation) {
         o.authors->reopen();

@@ -1,22 +1,16 @@
 // Writing the author database of a generation (DIR/gen-N/authors) from the co-author graph.
-#include <filesystem>
-
 #include "index/author_record.h"
+#include "index/xapian_error.h"
 #include "paperdex/corpus/text.h"
-#include "paperdex/error.h"
 #include "paperdex/index/author_graph.h"
 #include "paperdex/index/schema.h"
-
-namespace fs = std::filesystem;
 
 namespace paperdex {
 
 using namespace author_db;
 
-std::string author_index_path(const std::string& works_dir) { return (fs::path(works_dir) / kAuthorsDirName).string(); }
-
 std::size_t build_author_index(const AuthorGraph& graph, const std::string& dir) {
-    try {
+    return with_xapian_errors("building the author index " + dir, [&] {
         Xapian::WritableDatabase out(dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
         std::size_t pending = 0;
         for (const auto& [key, r] : graph.records()) {
@@ -41,9 +35,7 @@ std::size_t build_author_index(const AuthorGraph& graph, const std::string& dir)
         out.commit();
         out.close();
         return graph.size();
-    } catch (const Xapian::Error& e) {
-        throw IndexError("building the author index " + dir + " failed: " + e.get_description());
-    }
+    });
 }
 
 }  // namespace paperdex

@@ -16,7 +16,6 @@ inline constexpr Xapian::valueno kWorksSlot = 0;
 inline constexpr Xapian::valueno kNameSlot = 1;
 inline constexpr Xapian::valueno kRecordSlot = 2;
 inline constexpr const char* kNewestDateKey = "paperdex:newest_date";
-inline constexpr const char* kAuthorsDirName = "authors";
 
 /// The record as the flat text stored in kRecordSlot.
 std::string encode_record(const AuthorRecord& r);

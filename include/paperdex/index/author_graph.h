@@ -109,11 +109,8 @@ private:
 /// as id term, "N"+word for each folded name word (prefix search) and the works count as a sortable value
 /// (ranking). rebuild() builds the graph while it reads the corpus and calls this on its own thread beside the
 /// last segments and the merge, so the authors always belong to the same generation as the works and no stored
-/// work is read back.
-/// @return the number of authors. @throws IndexError if Xapian fails.
+/// work is read back. Where it goes in a generation: IndexDirectory::author_index_path.
+/// @return the number of authors. @throws IndexError if Xapian fails (e.g. `dir` cannot be created).
 std::size_t build_author_index(const AuthorGraph& graph, const std::string& dir);
-
-/// The author database that belongs to the works database at `works_dir` (a generation directory).
-std::string author_index_path(const std::string& works_dir);
 
 }  // namespace paperdex

@@ -39,8 +39,9 @@ struct RebuildResult {
 /// corpus order by Xapian::Database::compact (as xapian-compact; cf. Lucene's segment merging), so docids
 /// follow corpus order and the result equals a single writer's replace_document("Q"+id) loop. An id that comes
 /// again keeps only its last occurrence, at that occurrence's place (the loop would keep the first's place).
-/// @throws CorpusError if a corpus path is missing (or, with strict, a line is rejected);
-///         IndexError if Xapian fails.
+/// The layout of DIR (generations, staging, the lock) is IndexDirectory's (index_directory.h).
+/// @throws InvalidArgument("index") if opt.index_dir is empty; CorpusError if a corpus path is missing (or, with
+///         strict, a line is rejected); IndexError if another rebuild holds DIR's lock, or Xapian fails.
 RebuildResult rebuild(const RebuildOptions& opt);
 
 }  // namespace paperdex
