@@ -88,7 +88,13 @@ Xapian::Document DocumentBuilder::build(const Work& w, const FacetOrdinals* ordi
 
 Work stored_work(const Xapian::Document& doc) {
     Work w;
-    from_json(nlohmann::json::parse(doc.get_data()), w);
+    try {
+        from_json(nlohmann::json::parse(doc.get_data()), w);
+    } catch (const nlohmann::json::exception& e) {
+        // Only a document paperdex did not write (or a damaged index) gets here; the JSON library's exception type
+        // stays out of the public API.
+        throw IndexError("document " + std::to_string(doc.get_docid()) + " holds no paperdex work: " + e.what());
+    }
     return w;
 }
 

@@ -3,6 +3,7 @@
 #include <map>
 #include <mutex>
 
+#include "index/xapian_error.h"
 #include "paperdex/error.h"
 
 namespace paperdex {
@@ -45,20 +46,22 @@ std::shared_ptr<const FacetDictionary> FacetDictionary::load(const Xapian::Datab
     // Every HTTP worker has its own Searcher (and Database); one copy of a dictionary per index is enough.
     static std::mutex mutex;
     static std::map<std::string, std::weak_ptr<const FacetDictionary>> loaded;
-    auto read = [&]() -> std::shared_ptr<const FacetDictionary> {
-        std::string tag = db.get_metadata(std::string(facet.dictionary_key));
-        return tag.empty() ? nullptr : std::make_shared<const FacetDictionary>(std::move(tag));
-    };
-    const std::string uuid = db.get_uuid();
-    if (uuid.empty()) return read();  // no identity to share it by (a backend without UUIDs): the caller's own copy
-    const std::string key = uuid + "/" + std::string(facet.dictionary_key);
-    std::lock_guard<std::mutex> lock(mutex);
-    for (auto it = loaded.begin(); it != loaded.end();) it = it->second.expired() ? loaded.erase(it) : std::next(it);
-    if (auto it = loaded.find(key); it != loaded.end())
-        if (auto dict = it->second.lock()) return dict;
-    auto dict = read();
-    if (dict) loaded[key] = dict;
-    return dict;
+    return with_xapian_errors("reading the " + std::string(facet.name) + " facet dictionary", [&] {
+        auto read = [&]() -> std::shared_ptr<const FacetDictionary> {
+            std::string tag = db.get_metadata(std::string(facet.dictionary_key));
+            return tag.empty() ? nullptr : std::make_shared<const FacetDictionary>(std::move(tag));
+        };
+        const std::string uuid = db.get_uuid();
+        if (uuid.empty()) return read();  // no identity to share it by (a backend without UUIDs): the caller's own copy
+        const std::string key = uuid + "/" + std::string(facet.dictionary_key);
+        std::lock_guard<std::mutex> lock(mutex);
+        for (auto it = loaded.begin(); it != loaded.end();) it = it->second.expired() ? loaded.erase(it) : std::next(it);
+        if (auto it = loaded.find(key); it != loaded.end())
+            if (auto dict = it->second.lock()) return dict;
+        auto dict = read();
+        if (dict) loaded[key] = dict;
+        return dict;
+    });
 }
 
 void append_ordinal(std::string& packed, std::uint32_t ordinal) {

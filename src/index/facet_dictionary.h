@@ -46,7 +46,8 @@ public:
     /// (keyed by its UUID; freed with the last user), or nullptr when the facet has none (an index written by
     /// DocumentBuilder alone: counting then goes by string). Loading reads the whole tag once: ~100k authors,
     /// 2 MB for arXiv 35k.
-    /// @throws Xapian::Error from reading the metadata.
+    /// @throws IndexError if Xapian cannot read the metadata (IndexModified when a rebuild replaced the revision
+    ///         `db` reads: reopen and retry).
     static std::shared_ptr<const FacetDictionary> load(const Xapian::Database& db, const schema::Facet& facet);
 
     explicit FacetDictionary(std::string serialised);

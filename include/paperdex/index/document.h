@@ -11,17 +11,17 @@
 
 namespace paperdex {
 
-/// Turns Works into Xapian documents following schema.h: positional stemmed free text
-/// (title with extra wdf + abstract), prefixed title/author/topic/venue text, boolean filter
-/// terms, facet value slots (and the author and topic values' ordinals when rebuild numbered them), spelling
-/// data (title words), and the Work's JSON as document data.
-/// Not thread-safe (owns a TermGenerator); use one per thread.
 /// A work's author and topic facet ordinals (facet_dictionary.h), packed in the order of its packed values;
 /// rebuild numbers them on its reading thread and DocumentBuilder stores them.
 struct FacetOrdinals {
     std::string authors, topics;
 };
 
+/// Turns Works into Xapian documents following schema.h: positional stemmed free text
+/// (title with extra wdf + abstract), prefixed title/author/topic/venue text, boolean filter
+/// terms, facet value slots (and the author and topic values' ordinals when rebuild numbered them), spelling
+/// data (title words), and the Work's JSON as document data.
+/// Not thread-safe (owns a TermGenerator); use one per thread.
 class DocumentBuilder {
 public:
     DocumentBuilder();
@@ -41,8 +41,8 @@ private:
 };
 
 /// The Work a document built by DocumentBuilder carries as its data (its JSON).
-/// @throws nlohmann::json::exception if the data is not JSON (not a paperdex document); InvalidArgument(field)
-///         if a field has the wrong type.
+/// @throws IndexError if the data is not JSON (not a paperdex document, or a damaged one); InvalidArgument(field)
+///         if a field has the wrong type (`field` names it: "year", "authors", …).
 Work stored_work(const Xapian::Document& doc);
 
 }  // namespace paperdex
