@@ -91,3 +91,35 @@ TEST_CASE("corpus: corpus_files expands directories sorted, and names a missing 
     CHECK_THROWS_AS(read_corpus(missing, [](Work&&) {}, [](const CorpusError&) {}), CorpusError);
     CHECK_THROWS_AS(CorpusWriter((dir.path / "no-such-dir" / "x.jsonl").string()), CorpusError);
 }
+
+TEST_CASE("corpus: a damaged gzip file is a CorpusError at the line it breaks on") {
+    // Handmade: a gzip header followed by bytes that are not a deflate stream.
+    TempDir dir;
+    auto file = dir.write("broken.jsonl.gz", std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10) +
+                                                 std::string(64, '\xff'));
+    try {
+        read_corpus(file, [](Work&&) {}, [](const CorpusError&) {});
+        FAIL("read_corpus accepted a damaged gzip stream");
+    } catch (const CorpusError& e) {
+        CHECK(e.file() == file);
+        CHECK(e.line() == 1);
+        CHECK(e.reason().rfind("cannot read: ", 0) == 0);
+    }
+}
+
+TEST_CASE("corpus: CorpusWriter reports a full disk as a CorpusError, by write() or at the latest by close()") {
+    // /dev/full accepts the open and fails every write with ENOSPC; zlib buffers, so the failure may come late.
+    auto work = importers::import("bzpeer-profile", {std::string(PAPERDEX_SEEDS_DIR) + "/000_c4bb1e9c50d886aa.txt"});
+    REQUIRE(!work.works.empty());
+    CorpusWriter out("/dev/full");
+    auto fill = [&] {
+        for (int i = 0; i < 1000; ++i) out.write(work.works.front());
+        out.close();
+    };
+    try {
+        fill();
+        FAIL("writing to /dev/full succeeded");
+    } catch (const CorpusError& e) {
+        CHECK(e.file() == "/dev/full");
+    }
+}

@@ -359,6 +359,8 @@ TEST_CASE("http: one table maps error classes to status and code") {
     CHECK((r.status == 404 && r.code == "not_found" && r.message == "no work with id \"x\""));
     r = reply([] { throw paperdex::IndexError("index/gen-3: corrupt"); });
     CHECK((r.status == 500 && r.code == "internal" && r.message == "index/gen-3: corrupt"));
+    r = reply([] { throw paperdex::IndexModified("search failed: the index changed while it was read"); });
+    CHECK((r.status == 500 && r.code == "internal" && r.parameter.empty()));
     r = reply([] { throw std::bad_alloc(); });
     CHECK((r.status == 500 && r.code == "internal"));
     r = reply([] { throw Xapian::DatabaseCorruptError("bad block"); });
@@ -534,9 +536,49 @@ TEST_CASE("http: a missing index fails at start-up, not on the first request") {
     o.port = first.server.port();
     paperdex::http::HttpServer second(o);
     CHECK_THROWS_WITH_AS(second.bind(), ("cannot listen on 127.0.0.1:" + std::to_string(o.port)).c_str(),
-                         paperdex::Error);
+                         paperdex::InvalidArgument);
+    try {
+        second.start();
+        FAIL("start() on a taken port succeeded");
+    } catch (const paperdex::InvalidArgument& e) {
+        CHECK(e.parameter() == "port");
+    }
+    CHECK_THROWS_AS(second.run(), paperdex::InvalidArgument);  // binds first, so it throws rather than serves
+    // With port 0 any free port would do, so a failure is the host's.
+    o.port = 0;
+    o.host = "192.0.2.1";  // TEST-NET-1 (RFC 5737): never an address of this machine
+    paperdex::http::HttpServer nowhere(o);
+    try {
+        nowhere.bind();
+        FAIL("bound to an address of another machine");
+    } catch (const paperdex::InvalidArgument& e) {
+        CHECK(e.parameter() == "host");
+    }
+    o.host = "127.0.0.1";
     o.port = 70000;
     CHECK_THROWS_WITH_AS(paperdex::http::HttpServer{o}, "port must be 0..65535, got 70000", paperdex::InvalidArgument);
+    CHECK_THROWS_AS(paperdex::http::serve(o), paperdex::InvalidArgument);
+    o.port = 0;
+    auto parameter_of = [](const paperdex::http::ServerOptions& bad) {
+        try {
+            paperdex::http::HttpServer server(bad);
+        } catch (const paperdex::InvalidArgument& e) {
+            return e.parameter();
+        }
+        return std::string("(no error)");
+    };
+    o.threads = 2000;
+    CHECK(parameter_of(o) == "threads");
+    o.threads = 0;
+    o.cache_mb = std::size_t{1} << 40;
+    CHECK(parameter_of(o) == "cache_mb");
+    o.cache_mb = 64;
+    // A directory with a database file that is not one: the index is there but cannot be opened.
+    const fs::path broken = temp_root() / "broken-index";
+    fs::create_directories(broken);
+    std::ofstream(broken / "iamglass") << "not a glass database";
+    o.index_dir = broken.string();
+    CHECK_THROWS_AS(paperdex::http::HttpServer{o}, paperdex::IndexError);
 }
 
 TEST_CASE("http: the response cache keeps the least recently used within its byte bound") {

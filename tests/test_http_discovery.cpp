@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <set>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -155,4 +157,25 @@ TEST_CASE("http discovery: the routes are in the OpenAPI document") {
     for (const char* path : {"/api/works/{id}/similar", "/api/similar", "/api/authors", "/api/authors/{key}",
                              "/api/authors/{key}/collaborators"})
         CHECK(doc["paths"].contains(path));
+    // The POST body documents exactly the fields parse_similar_body() accepts.
+    std::set<std::string> fields;
+    for (const auto& [name, schema] : doc["paths"]["/api/similar"]["post"]["requestBody"]["content"]["application/json"]
+                                          ["schema"]["properties"]
+                                              .items())
+        fields.insert(name);
+    CHECK(fields == std::set<std::string>{"text", "year", "venue", "author", "topic", "type", "page", "per_page", "terms"});
+}
+
+TEST_CASE("http discovery: the OpenAPI component schemas are exactly the pinned ones") {
+    // Pinned so that rewriting how the schemas are written cannot change what is served. After a deliberate change,
+    // regenerate: curl -s HOST/api/openapi.json | jq .components.schemas > tests/support/openapi_schemas.json
+    std::ifstream in(std::string(PAPERDEX_SOURCE_DIR) + "/tests/support/openapi_schemas.json");
+    REQUIRE(in);
+    const json pinned = json::parse(in);
+    const json served = server().get("/api/openapi.json", 200)["components"]["schemas"];
+    for (const auto& [name, schema] : pinned.items()) {
+        CAPTURE(name);
+        CHECK(served.value(name, json()) == schema);
+    }
+    CHECK(served.size() == pinned.size());
 }

@@ -3,7 +3,9 @@
 #include <string>
 #include <vector>
 
+#include "corpus/icu_status.h"
 #include "paperdex/corpus/text.h"
+#include "paperdex/error.h"
 
 using namespace paperdex::text;
 
@@ -55,4 +57,12 @@ TEST_CASE("text: squeeze collapses whitespace and newlines, trims") {
     CHECK(squeeze("  Sensor simulation is pivotal\nfor scalable\t validation  ") ==
           "Sensor simulation is pivotal for scalable validation");
     CHECK(squeeze(" \n ") == "");
+}
+
+TEST_CASE("text: an ICU failure is a paperdex Error naming the service and ICU's code") {
+    // ICU fails only without its data, which a test cannot take away; this is the check every ICU call goes through.
+    CHECK_NOTHROW(check_icu(U_ZERO_ERROR, "ICU transliterator"));
+    CHECK_NOTHROW(check_icu(U_USING_DEFAULT_WARNING, "ICU transliterator"));  // a warning is not a failure
+    CHECK_THROWS_WITH_AS(check_icu(U_MISSING_RESOURCE_ERROR, "ICU transliterator"),
+                         "ICU transliterator: U_MISSING_RESOURCE_ERROR", paperdex::Error);
 }

@@ -66,6 +66,14 @@ TEST_CASE("work: from_json names the field and the value it got") {
     }
 }
 
+TEST_CASE("work: from_json throws InvalidArgument, not nlohmann's type_error, for a value that is not UTF-8") {
+    // A json built in code (not parsed) may hold invalid UTF-8, which nlohmann's default dump() refuses.
+    nlohmann::json j = {{"id", "a"}, {"topics", {"x", nlohmann::json::array({std::string("\xff")})}}};
+    CHECK_THROWS_WITH_AS(j.get<Work>(), "\"topics\" entries must be strings, got [\"\xef\xbf\xbd\"]", InvalidArgument);
+    nlohmann::json a = {{"id", "a"}, {"authors", {nlohmann::json::array({std::string("\xff")})}}};
+    CHECK_THROWS_AS(a.get<Work>(), InvalidArgument);
+}
+
 TEST_CASE("work: validate lists each problem") {
     CHECK(paperdex::validate(full_work()).empty());
     // A title or an abstract is enough (CACM .I 3193 has only an abstract).

@@ -1,6 +1,7 @@
 #pragma once
-// Subcommand registry shared by `paperdex` (src/cli/paperdex) and `paperdex-corpus` (src/cli/paperdex_corpus):
-// each subcommand lives in its own file and registers itself, so main() never changes.
+// Shared by both binaries, `paperdex` (src/cli/paperdex) and `paperdex-corpus` (src/cli/paperdex_corpus): the
+// subcommand registry and run_main(). Each subcommand lives in its own file and registers itself, so main() never
+// changes; each binary links only its own folder's files, so each registry holds only that binary's commands.
 #include <functional>
 #include <string>
 #include <vector>
@@ -30,8 +31,9 @@ struct Register {
     }
 };
 
-/// Parses argv, runs the chosen subcommand, maps paperdex errors to messages and exit codes
-/// (InvalidArgument/CorpusError 2, NotFound 3, others 1).
+/// Parses argv, runs the chosen subcommand and returns its exit code. An exception a subcommand throws is printed
+/// as "PROGRAM: message" on stderr and mapped to an exit code by the one table, kExitCodes in cli/run_main.h
+/// (which also defines this function, once per binary).
 int run_main(const std::string& program, const std::string& description, int argc, char** argv);
 
 }  // namespace paperdex::cli

@@ -1,6 +1,10 @@
 #pragma once
-// Implementation of cli::run_main, included once by each binary's main.cpp.
+// Shared by both binaries: the implementation of cli::run_main (declared in cli/command.h), included by
+// src/cli/paperdex/main.cpp and src/cli/paperdex_corpus/main.cpp and nowhere else, so that each program defines it
+// once. It is here, not in a .cpp, because the two binaries share no library of CLI code.
 #include <algorithm>
+#include <array>
+#include <exception>
 #include <iostream>
 #include <map>
 
@@ -8,6 +12,45 @@
 #include "paperdex/error.h"
 
 namespace paperdex::cli {
+
+/// Exit code per error class: the CLI's counterpart of the HTTP layer's status table (src/http/errors.cpp), and
+/// the one place both binaries take it from. First match wins, so a subclass must come before its base.
+///   0  success
+///   1  the command ran and reports failure itself (validate found bad lines, import --strict rejected records),
+///      or an error not listed below: IndexError (IndexModified included), a bare Error, any std::exception
+///   2  the input was wrong and the user can fix it: InvalidArgument (printed with its parameter), CorpusError
+///   3  what was asked for does not exist: NotFound (an index directory, a work id, an author)
+/// Command-line syntax errors never get here: CLI11 reports them with its own codes (CLI::ExitCodes).
+struct ExitCode {
+    bool (*matches)(const std::exception&);
+    int code;
+};
+
+template <class E>
+bool is_a(const std::exception& e) {
+    return dynamic_cast<const E*>(&e) != nullptr;
+}
+
+inline constexpr int kExitOtherError = 1;
+inline constexpr std::array kExitCodes{
+    ExitCode{is_a<InvalidArgument>, 2},
+    ExitCode{is_a<CorpusError>, 2},
+    ExitCode{is_a<NotFound>, 3},
+};
+
+/// The code for `e` by kExitCodes; kExitOtherError when no row matches.
+inline int exit_code(const std::exception& e) {
+    for (const auto& row : kExitCodes)
+        if (row.matches(e)) return row.code;
+    return kExitOtherError;
+}
+
+/// "PROGRAM: PARAMETER: message" for an InvalidArgument that names its parameter, "PROGRAM: message" otherwise.
+inline void print_error(const std::string& program, const std::exception& e) {
+    const auto* invalid = dynamic_cast<const InvalidArgument*>(&e);
+    const bool named = invalid && !invalid->parameter().empty();
+    std::cerr << program << ": " << (named ? invalid->parameter() + ": " : "") << e.what() << "\n";
+}
 
 inline int run_main(const std::string& program, const std::string& description, int argc, char** argv) {
     CLI::App app{description, program};
@@ -28,18 +71,9 @@ inline int run_main(const std::string& program, const std::string& description, 
         if (!sub->parsed()) continue;
         try {
             return run();
-        } catch (const InvalidArgument& e) {
-            std::cerr << program << ": " << (e.parameter().empty() ? "" : e.parameter() + ": ") << e.what() << "\n";
-            return 2;
-        } catch (const CorpusError& e) {
-            std::cerr << program << ": " << e.what() << "\n";
-            return 2;
-        } catch (const NotFound& e) {
-            std::cerr << program << ": " << e.what() << "\n";
-            return 3;
         } catch (const std::exception& e) {
-            std::cerr << program << ": " << e.what() << "\n";
-            return 1;
+            print_error(program, e);
+            return exit_code(e);
         }
     }
     return 1;

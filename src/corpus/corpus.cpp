@@ -27,9 +27,13 @@ std::vector<std::string> corpus_files(const std::vector<std::string>& paths) {
     for (const auto& p : paths) {
         std::error_code ec;
         if (fs::is_directory(p, ec)) {
+            // The error_code forms: a directory that cannot be listed is a CorpusError, not a filesystem_error.
             std::vector<std::string> in_dir;
-            for (const auto& e : fs::directory_iterator(p))
-                if (e.is_regular_file() && is_corpus_file(e.path().filename().string())) in_dir.push_back(e.path().string());
+            std::error_code skip;  // an entry that cannot be stat'ed (a dangling link) is not a corpus file
+            for (fs::directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec))
+                if (it->is_regular_file(skip) && is_corpus_file(it->path().filename().string()))
+                    in_dir.push_back(it->path().string());
+            if (ec) throw CorpusError(p, 0, "cannot list: " + ec.message());
             std::sort(in_dir.begin(), in_dir.end());
             out.insert(out.end(), in_dir.begin(), in_dir.end());
         } else if (fs::exists(p, ec)) {

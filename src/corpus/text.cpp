@@ -2,7 +2,6 @@
 
 #include <cctype>
 #include <memory>
-#include <stdexcept>
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
@@ -10,6 +9,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
+
+#include "corpus/icu_status.h"
 
 namespace paperdex::text {
 namespace {
@@ -26,7 +27,7 @@ icu::Transliterator& accent_stripper() {
         UErrorCode status = U_ZERO_ERROR;
         std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createInstance(
             "NFKC; NFD; [:Nonspacing Mark:] Remove; NFC", UTRANS_FORWARD, status));
-        if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU transliterator: ") + u_errorName(status));
+        check_icu(status, "ICU transliterator");
         return tr;
     }();
     return *t;
@@ -35,8 +36,20 @@ icu::Transliterator& accent_stripper() {
 const icu::Normalizer2& casefolder() {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFKC_Casefold: ") + u_errorName(status));
+    check_icu(status, "ICU NFKC_Casefold");
     return *n;
+}
+
+// Break iterators, like transliterators, are costly to create and keep per-text state: one per thread. A failure
+// throws rather than yielding no words, which would index a text as empty without a word of complaint.
+icu::BreakIterator& word_breaker() {
+    thread_local std::unique_ptr<icu::BreakIterator> b = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+        check_icu(status, "ICU word break iterator");
+        return it;
+    }();
+    return *b;
 }
 
 std::string to_utf8(const icu::UnicodeString& u) {
@@ -142,13 +155,11 @@ std::string key(std::string_view s) {
 std::vector<std::string> words(std::string_view s) {
     std::vector<std::string> out;
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-    UErrorCode status = U_ZERO_ERROR;
-    thread_local std::unique_ptr<icu::BreakIterator> bi(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-    if (!bi) return out;
-    bi->setText(u);
-    int32_t start = bi->first();
-    for (int32_t end = bi->next(); end != icu::BreakIterator::DONE; start = end, end = bi->next()) {
-        if (bi->getRuleStatus() == UBRK_WORD_NONE) continue;
+    icu::BreakIterator& bi = word_breaker();
+    bi.setText(u);
+    int32_t start = bi.first();
+    for (int32_t end = bi.next(); end != icu::BreakIterator::DONE; start = end, end = bi.next()) {
+        if (bi.getRuleStatus() == UBRK_WORD_NONE) continue;
         icu::UnicodeString w(u, start, end - start);
         out.push_back(fold(to_utf8(w)));
     }

@@ -10,8 +10,14 @@
 namespace paperdex {
 namespace {
 
+// The value quoted in a message. dump() would throw nlohmann's type_error on invalid UTF-8 (a json built in code,
+// not parsed), which would replace the InvalidArgument being reported by a foreign exception.
+std::string shown(const nlohmann::json& v) {
+    return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 std::string type_name(const nlohmann::json& v) {
-    return v.is_string() ? "\"" + v.get<std::string>() + "\"" : v.dump();
+    return v.is_string() ? "\"" + v.get<std::string>() + "\"" : shown(v);
 }
 
 void get_string(const nlohmann::json& j, const char* field, std::string& out) {
@@ -38,7 +44,7 @@ void from_json(const nlohmann::json& j, Author& a) {
         a.name = j.get<std::string>();
         return;
     }
-    if (!j.is_object()) throw InvalidArgument("authors", "\"authors\" entries must be objects, got " + j.dump());
+    if (!j.is_object()) throw InvalidArgument("authors", "\"authors\" entries must be objects, got " + shown(j));
     get_string(j, "name", a.name);
     get_string(j, "id", a.id);
 }

@@ -23,11 +23,15 @@ struct ErrorClass {
     std::string_view code;
 };
 
-// First match wins, so more specific classes come first. Anything not listed is a 500.
+// Every class of paperdex/error.h. First match wins, so a subclass must come before its base. Anything else
+// (a bare Error, std::exception, Xapian::Error, ...) is a 500 "internal" too, but by default, not by this table.
 constexpr std::array kErrorTable{
     ErrorClass{is<InvalidArgument>, 400, "invalid_parameter"},
     ErrorClass{is<CorpusError>, 400, "invalid_input"},
     ErrorClass{is<NotFound>, 404, "not_found"},
+    // IndexModified (a rebuild replaced what a reader was reading) is an IndexError and answers as one: the next
+    // request reopens the index (ServerContext::index) and succeeds, and the OpenAPI document lists no 503.
+    ErrorClass{is<IndexError>, 500, "internal"},
 };
 
 // Statuses httplib sets on its own (no handler ran), so they get a code of the same family.

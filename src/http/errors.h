@@ -18,7 +18,8 @@ struct ErrorReply {
 
 /// Maps an exception to its reply through the table in http_errors.cpp:
 /// InvalidArgument → 400 invalid_parameter, CorpusError → 400 invalid_input, NotFound → 404 not_found,
-/// anything else (IndexError, Xapian::Error, std::exception, unknown) → 500 internal.
+/// IndexError (IndexModified included) → 500 internal; anything else (a bare Error, Xapian::Error,
+/// std::exception, unknown) → 500 internal.
 ErrorReply error_reply(std::exception_ptr error);
 
 /// The reply for a status httplib produced itself (no route → 404 not_found, body too large → 413

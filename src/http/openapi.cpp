@@ -8,91 +8,113 @@
 namespace paperdex::http {
 
 using nlohmann::json;
+using namespace nlohmann::literals;
 
 namespace {
 
-json string_array() { return {{"type", "array"}, {"items", {{"type", "string"}}}}; }
+// The component schemas are written as the JSON they become, so that they read like the document they produce
+// (and like the to_json() they describe); each is parsed once, when a server starts.
+
+json error_schema() {
+    return R"json({
+        "type": "object", "required": ["error"],
+        "properties": {"error": {
+            "type": "object", "required": ["code", "message"],
+            "properties": {
+                "code": {"type": "string", "description": "stable snake_case code",
+                         "examples": ["invalid_parameter", "not_found", "internal"]},
+                "message": {"type": "string", "description": "what was expected and what was given"},
+                "parameter": {"type": "string", "description": "the offending parameter (400 invalid_parameter only)"}
+            }
+        }}
+    })json"_json;
+}
+
+// Work and Author as to_json(Work) writes them (corpus/work.h).
+json work_schemas() {
+    return R"json({
+        "Author": {"type": "object", "required": ["name"],
+                   "properties": {"name": {"type": "string"}, "id": {"type": "string"}}},
+        "Work": {
+            "type": "object", "description": "one scholarly work; unknown fields are left out",
+            "required": ["id", "title", "source"],
+            "properties": {
+                "id": {"type": "string", "examples": ["arxiv:2005.02544", "arxiv:hep-th/9901001"]},
+                "title": {"type": "string"},
+                "abstract": {"type": "string"},
+                "authors": {"type": "array", "items": {"$ref": "#/components/schemas/Author"}},
+                "year": {"type": "integer"},
+                "date": {"type": "string", "format": "date"},
+                "venue": {"type": "string"},
+                "type": {"type": "string"},
+                "topics": {"type": "array", "items": {"type": "string"}},
+                "doi": {"type": "string"},
+                "arxiv_id": {"type": "string"},
+                "url": {"type": "string"},
+                "source": {"type": "string"}
+            }
+        }
+    })json"_json;
+}
+
+// Hit, FacetCounts and SearchResponse as to_json(SearchResponse) writes them (search/searcher.h).
+json search_schemas() {
+    return R"json({
+        "Hit": {
+            "type": "object", "required": ["id", "rank", "score", "work"],
+            "properties": {
+                "id": {"type": "string"},
+                "rank": {"type": "integer", "description": "0-based over the whole result list"},
+                "score": {"type": "number", "description": "BM25 weight, 0 when browsing without a query"},
+                "snippet": {"type": "string", "description": "HTML-escaped abstract excerpt, matches in <mark>"},
+                "title_html": {"type": "string", "description": "HTML-escaped title, matches in <mark>"},
+                "work": {"$ref": "#/components/schemas/Work"}
+            }
+        },
+        "FacetCounts": {
+            "type": "object", "required": ["exact", "values"],
+            "properties": {
+                "exact": {"type": "boolean", "description": "false when estimated past the documents-checked bound"},
+                "values": {"type": "array", "items": {
+                    "type": "object", "required": ["value", "count"],
+                    "properties": {"value": {"type": "string"}, "count": {"type": "integer"}}
+                }}
+            }
+        },
+        "SearchResponse": {
+            "type": "object", "required": ["query", "page", "per_page", "total", "total_exact", "hits"],
+            "properties": {
+                "query": {"type": "string"},
+                "page": {"type": "integer"},
+                "per_page": {"type": "integer"},
+                "total": {"type": "integer", "description": "matching works"},
+                "total_exact": {"type": "boolean"},
+                "took_ms": {"type": "number"},
+                "corrected_query": {"type": "string", "description": "spelling suggestion, empty if none"},
+                "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
+                "facets": {"type": "object", "description": "requested facets by name",
+                           "additionalProperties": {"$ref": "#/components/schemas/FacetCounts"}}
+            }
+        }
+    })json"_json;
+}
+
+json health_schema() {
+    return R"json({
+        "type": "object", "required": ["status", "generation", "documents"],
+        "properties": {
+            "status": {"const": "ok"},
+            "generation": {"type": "integer", "description": "N of DIR/gen-N, 0 for a plain database"},
+            "documents": {"type": "integer"}
+        }
+    })json"_json;
+}
 
 json component_schemas() {
-    json s = json::object();
-    s["Error"] = {
-        {"type", "object"},
-        {"required", {"error"}},
-        {"properties",
-         {{"error",
-           {{"type", "object"},
-            {"required", {"code", "message"}},
-            {"properties",
-             {{"code",
-               {{"type", "string"},
-                {"description", "stable snake_case code"},
-                {"examples", {"invalid_parameter", "not_found", "internal"}}}},
-              {"message", {{"type", "string"}, {"description", "what was expected and what was given"}}},
-              {"parameter",
-               {{"type", "string"}, {"description", "the offending parameter (400 invalid_parameter only)"}}}}}}}}}};
-    s["Author"] = {{"type", "object"},
-                   {"required", {"name"}},
-                   {"properties", {{"name", {{"type", "string"}}}, {"id", {{"type", "string"}}}}}};
-    s["Work"] = {
-        {"type", "object"},
-        {"description", "one scholarly work; unknown fields are left out"},
-        {"required", {"id", "title", "source"}},
-        {"properties",
-         {{"id", {{"type", "string"}, {"examples", {"arxiv:2005.02544", "arxiv:hep-th/9901001"}}}},
-          {"title", {{"type", "string"}}},
-          {"abstract", {{"type", "string"}}},
-          {"authors", {{"type", "array"}, {"items", openapi::ref("Author")}}},
-          {"year", {{"type", "integer"}}},
-          {"date", {{"type", "string"}, {"format", "date"}}},
-          {"venue", {{"type", "string"}}},
-          {"type", {{"type", "string"}}},
-          {"topics", string_array()},
-          {"doi", {{"type", "string"}}},
-          {"arxiv_id", {{"type", "string"}}},
-          {"url", {{"type", "string"}}},
-          {"source", {{"type", "string"}}}}}};
-    s["Hit"] = {{"type", "object"},
-                {"required", {"id", "rank", "score", "work"}},
-                {"properties",
-                 {{"id", {{"type", "string"}}},
-                  {"rank", {{"type", "integer"}, {"description", "0-based over the whole result list"}}},
-                  {"score", {{"type", "number"}, {"description", "BM25 weight, 0 when browsing without a query"}}},
-                  {"snippet", {{"type", "string"}, {"description", "HTML-escaped abstract excerpt, matches in <mark>"}}},
-                  {"title_html", {{"type", "string"}, {"description", "HTML-escaped title, matches in <mark>"}}},
-                  {"work", openapi::ref("Work")}}}};
-    s["FacetCounts"] = {
-        {"type", "object"},
-        {"required", {"exact", "values"}},
-        {"properties",
-         {{"exact", {{"type", "boolean"}, {"description", "false when estimated past the documents-checked bound"}}},
-          {"values",
-           {{"type", "array"},
-            {"items",
-             {{"type", "object"},
-              {"required", {"value", "count"}},
-              {"properties", {{"value", {{"type", "string"}}}, {"count", {{"type", "integer"}}}}}}}}}}}};
-    s["SearchResponse"] = {
-        {"type", "object"},
-        {"required", {"query", "page", "per_page", "total", "total_exact", "hits"}},
-        {"properties",
-         {{"query", {{"type", "string"}}},
-          {"page", {{"type", "integer"}}},
-          {"per_page", {{"type", "integer"}}},
-          {"total", {{"type", "integer"}, {"description", "matching works"}}},
-          {"total_exact", {{"type", "boolean"}}},
-          {"took_ms", {{"type", "number"}}},
-          {"corrected_query", {{"type", "string"}, {"description", "spelling suggestion, empty if none"}}},
-          {"hits", {{"type", "array"}, {"items", openapi::ref("Hit")}}},
-          {"facets",
-           {{"type", "object"},
-            {"description", "requested facets by name"},
-            {"additionalProperties", openapi::ref("FacetCounts")}}}}}};
-    s["Health"] = {{"type", "object"},
-                   {"required", {"status", "generation", "documents"}},
-                   {"properties",
-                    {{"status", {{"const", "ok"}}},
-                     {"generation", {{"type", "integer"}, {"description", "N of DIR/gen-N, 0 for a plain database"}}},
-                     {"documents", {{"type", "integer"}}}}}};
+    json s = work_schemas();
+    s.update(search_schemas());
+    s["Error"] = error_schema();
+    s["Health"] = health_schema();
     return s;
 }
 

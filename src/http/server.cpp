@@ -184,7 +184,9 @@ int HttpServer::bind() {
     const auto& o = impl_->ctx.options();
     const int port = o.port == 0 ? impl_->server.bind_to_any_port(o.host)
                                  : (impl_->server.bind_to_port(o.host, o.port) ? o.port : -1);
-    if (port <= 0) throw Error("cannot listen on " + o.host + ":" + std::to_string(o.port));
+    // httplib does not say why a bind failed. With a fixed port the usual cause is that it is taken; with port 0
+    // any free port would do, so it is the host that is not an address of this machine.
+    if (port <= 0) throw InvalidArgument(o.port ? "port" : "host", "cannot listen on " + o.host + ":" + std::to_string(o.port));
     impl_->port = port;
     return port;
 }

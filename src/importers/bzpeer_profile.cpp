@@ -1,4 +1,5 @@
 // bzpeer-profile: a researcher's profile page rendered as text (site "BZPEER"). See importers.h for the layout.
+#include <algorithm>
 #include <regex>
 
 #include "importers/importer_internal.h"
@@ -48,14 +49,17 @@ void import_page(const std::string& file, ImportResult& out) {
         internal::reject(out, file, 0, "no \"Published work\" section");
         return;
     }
-    std::optional<std::size_t> expected;
+    // The count as the page writes it (leading zeros dropped): a number too large for size_t is then a mismatch
+    // reported like any other, where std::stoul would throw std::out_of_range out of import().
+    std::optional<std::string> expected;
     std::size_t expected_line = lines[i].no;
     std::vector<Item> items;
     for (++i; i < lines.size(); ++i) {
         const auto& l = lines[i];
         std::smatch m;
         if (!expected && items.empty() && std::regex_match(l.text, m, count_re)) {
-            expected = std::stoul(m[1].str());
+            const std::string digits = m[1].str();
+            expected = digits.substr(std::min(digits.find_first_not_of('0'), digits.size() - 1));
             expected_line = l.no;
         } else if (std::regex_match(l.text, m, item_re)) {
             items.push_back({l.no, m[1].str(), m[3].str(), "", "", std::stoi(m[2].str())});
@@ -82,9 +86,9 @@ void import_page(const std::string& file, ImportResult& out) {
         w.source = "bzpeer-profile";
         internal::accept(out, std::move(w), file, it.line);
     }
-    if (expected && *expected != items.size())
+    if (expected && *expected != std::to_string(items.size()))
         internal::reject(out, file, expected_line,
-                         "the page says " + std::to_string(*expected) + " published items, " + std::to_string(items.size()) +
+                         "the page says " + *expected + " published items, " + std::to_string(items.size()) +
                              " were found");
 }
 

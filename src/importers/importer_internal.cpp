@@ -21,11 +21,17 @@ std::vector<std::string> input_files(const std::vector<std::string>& paths, cons
     for (const auto& p : paths) {
         std::error_code ec;
         if (fs::is_directory(p, ec)) {
+            // The error_code forms throughout: a directory that cannot be listed is reported, not thrown as
+            // filesystem_error (import() promises not to throw for its inputs).
             std::vector<std::string> in_dir;
-            for (const auto& e : fs::directory_iterator(p, ec))
-                if (e.is_regular_file() && wanted(e.path().filename().string())) in_dir.push_back(e.path().string());
+            std::error_code skip;  // an entry that cannot be stat'ed (a dangling link) is not an input file
+            for (fs::directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec))
+                if (it->is_regular_file(skip) && wanted(it->path().filename().string()))
+                    in_dir.push_back(it->path().string());
             std::sort(in_dir.begin(), in_dir.end());
-            if (in_dir.empty()) {
+            if (ec) {
+                reject(out, p, 0, "cannot list: " + ec.message());
+            } else if (in_dir.empty()) {
                 std::string names;
                 for (const auto& s : suffixes) names += (names.empty() ? "" : ", ") + ("*" + s);
                 reject(out, p, 0, "no input files in this directory" + (names.empty() ? "" : " (" + names + ")"));

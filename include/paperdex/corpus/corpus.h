@@ -20,21 +20,29 @@ struct CorpusStats {
 };
 
 /// Expands files and directories into the corpus files they hold (`*.jsonl`, `*.jsonl.gz`,
-/// directories non-recursively), sorted by name. @throws CorpusError(path, 0) if a path does not exist.
+/// directories non-recursively), sorted by name. A file is returned whatever its name.
+/// @throws CorpusError(path, 0) if a path does not exist or a directory cannot be listed.
 std::vector<std::string> corpus_files(const std::vector<std::string>& paths);
 
 /// Streams every valid Work of `path` to `on_work`; each line that is not valid JSON or fails
 /// validate() goes to `on_error` as CorpusError("file", line, reason) and is counted, not thrown.
-/// Blank lines are skipped (not counted). @throws CorpusError(path, 0) if the file cannot be opened.
+/// Blank lines are skipped (not counted). Exceptions thrown by `on_work` or `on_error` pass through unchanged.
+/// @throws CorpusError(path, 0) if the file cannot be opened; CorpusError(path, line) if it cannot be read on
+///         (a damaged gzip stream), after the lines before it were delivered.
 CorpusStats read_corpus(const std::string& path, const std::function<void(Work&&)>& on_work,
                         const std::function<void(const CorpusError&)>& on_error);
 
 /// As read_corpus(), and `on_work` also gets the Work's 1-based line number (to report duplicates by place).
+/// @throws as read_corpus().
 CorpusStats read_corpus_numbered(const std::string& path, const std::function<void(Work&&, std::size_t line)>& on_work,
                                  const std::function<void(const CorpusError&)>& on_error);
 
 /// Writes Works as JSONL; gzip-compressed when `path` ends in ".gz". Output is complete only after close().
-/// @throws CorpusError(path, 0) if the file cannot be created or written.
+/// Invalid UTF-8 in a Work's strings is written as U+FFFD, so a Work never fails to serialise.
+/// The constructor @throws CorpusError(path, 0) if the file cannot be created; write() @throws
+/// CorpusError(path, n) for the n-th work if it cannot be written; close() @throws CorpusError(path, 0) if the
+/// end of the file cannot be written (writes are buffered, so a full disk may show only here). The destructor
+/// closes without throwing; call close() to know that the file is complete.
 class CorpusWriter {
 public:
     explicit CorpusWriter(const std::string& path);

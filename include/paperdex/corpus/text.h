@@ -1,5 +1,9 @@
 #pragma once
 /// Unicode text handling through ICU: the one place where text is normalised before it becomes terms or keys.
+///
+/// Errors: any text is accepted (invalid UTF-8 becomes U+FFFD), so these functions throw only when ICU itself
+/// cannot load the data it needs (a broken installation): paperdex::Error naming the ICU service and its
+/// UErrorCode, e.g. "ICU transliterator: U_MISSING_RESOURCE_ERROR". squeeze() needs no ICU and never throws.
 #include <string>
 #include <string_view>
 #include <vector>

@@ -36,20 +36,24 @@ struct Work {
     bool operator==(const Work&) const = default;
 };
 
-/// nlohmann ADL mapping. from_json throws InvalidArgument(field, message) naming the field,
-/// e.g. `"year" must be an integer, got "2019a"`; unknown fields are ignored.
+/// nlohmann ADL mapping (so `json(w)` and `j.get<Work>()` work). to_json leaves empty fields out and never throws.
+/// from_json checks types only (validate() checks values) and ignores unknown fields; an Author may also be a bare
+/// name string. @throws InvalidArgument(field, message) naming the field and what it got, e.g. parameter "year",
+/// `"year" must be an integer, got "2019a"` (parameter "" when `j` is not an object). It throws nothing of
+/// nlohmann's own, so callers catch paperdex errors only.
 void to_json(nlohmann::json& j, const Author& a);
 void from_json(const nlohmann::json& j, Author& a);
 void to_json(nlohmann::json& j, const Work& w);
 void from_json(const nlohmann::json& j, Work& w);
 
 /// Field-level problems of a parsed work (missing id/title/source, year out of 1000..2100,
-/// date not YYYY-MM-DD, empty author name). Empty result = valid.
+/// date not YYYY-MM-DD, empty author name). Empty result = valid. Never throws for a bad work: problems are data.
 std::vector<std::string> validate(const Work& w);
 
 /// The identity of an author across works: `id` when present (prefixed "id:"), else the
-/// name's key (text::name_key: NFKC case-folded, accents removed, whitespace collapsed).
+/// name's key (text::key: NFKC case-folded, accents and punctuation removed, whitespace collapsed).
 /// The one place where author identity is decided, so that it can improve (DESIGN.md).
+/// @throws Error only as text::key does (ICU data missing).
 std::string author_key(const Author& a);
 
 }  // namespace paperdex

@@ -25,19 +25,22 @@ struct ServerOptions {
 /// when DIR/current points at a new generation, so a rebuild is served without restart.
 class HttpServer {
 public:
-    /// Opens the index once to fail fast. @throws NotFound if `index_dir` holds no index, IndexError if
-    /// it cannot be opened, InvalidArgument("port"/"threads"/"cache_mb", ...) on out-of-range options.
+    /// Checks the options and opens the index once, to fail fast rather than on the first request.
+    /// @throws InvalidArgument("port"/"threads"/"cache_mb", ...) on out-of-range options; NotFound if `index_dir`
+    ///         holds no index; IndexError if it cannot be opened. Only paperdex errors cross this interface.
     explicit HttpServer(ServerOptions options);
     ~HttpServer();  ///< stops the server if it runs
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;
 
-    /// Binds host:port (port 0 = any free port) and returns the bound port.
-    /// @throws Error("cannot listen on HOST:PORT") if the address is taken or invalid.
+    /// Binds host:port (port 0 = any free port) and returns the bound port; again the same port once bound.
+    /// @throws InvalidArgument("port", "cannot listen on HOST:PORT") if the port is taken (or the host is not an
+    ///         address of this machine); InvalidArgument("host", ...) if port 0 cannot be bound on host.
     int bind();
-    /// Binds if needed, then serves in the calling thread until stop(). @throws Error as bind().
+    /// Binds if needed, then serves in the calling thread until stop(). @throws InvalidArgument as bind().
     void run();
     /// Binds if needed and serves on a background thread; returns once the server accepts connections.
+    /// @throws InvalidArgument as bind().
     void start();
     /// Stops accepting, finishes the requests in flight and joins the background thread. Idempotent.
     void stop();

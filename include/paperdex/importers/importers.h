@@ -81,12 +81,13 @@ const std::vector<Format>& formats();
 /// The format called `name`. @throws InvalidArgument("--format", "unknown format \"x\"; known: a, b, …").
 const Format& format(std::string_view name);
 
-/// Runs format `name` over `paths`. A path that does not exist or cannot be opened is reported as an error
-/// (`path: cannot open: …`, line 0) and counted as one record read; it does not throw.
-/// @throws InvalidArgument if `name` is not a known format.
+/// Runs format `name` over `paths`. Every problem with the inputs is reported in `errors`, never thrown: a path
+/// that does not exist, cannot be opened or (a directory) cannot be listed is one error (`path: cannot open: …`,
+/// line 0) counted as one record read.
+/// @throws InvalidArgument as format() if `name` is not a known format, before anything is read.
 ImportResult import(std::string_view name, const std::vector<std::string>& paths, const ImportOptions& opt = {});
 
-// The importers, one per format (documented above). Each follows import()'s contract.
+// The importers, one per format (documented above). Each follows import()'s contract: bad input is reported, not thrown.
 ImportResult import_bzpeer_profile(const std::vector<std::string>& paths, const ImportOptions& opt);
 ImportResult import_arxiv_listing(const std::vector<std::string>& paths, const ImportOptions& opt);
 ImportResult import_arxiv_daily(const std::vector<std::string>& paths, const ImportOptions& opt);

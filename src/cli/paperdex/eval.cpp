@@ -94,6 +94,69 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
+// --corpus → canonical JSONL → rebuild(): the production import and index path, so that the figures measure what
+// users run. Builds `index_dir` using `tmp` for the JSONL; returns the records rejected on the way.
+std::size_t import_and_index(const EvalSearchArgs& a, const fs::path& tmp, const std::string& index_dir) {
+    const std::string format = a.format.empty() ? detect_format(a.corpus.front()) : a.format;
+    auto imported = paperdex::importers::import(format, a.corpus);
+    for (const auto& e : imported.errors) std::cerr << "paperdex: " << e.what() << "\n";
+    const std::string jsonl = (tmp / "corpus.jsonl").string();
+    {
+        paperdex::CorpusWriter w(jsonl);
+        for (const auto& work : imported.works) w.write(work);
+        w.close();
+    }
+    imported.works.clear();  // the rebuild reads the JSONL; do not hold the corpus twice
+    paperdex::RebuildOptions ro;
+    ro.corpus_paths = {jsonl};
+    ro.index_dir = index_dir;
+    auto built = paperdex::rebuild(ro);
+    for (const auto& e : built.errors) std::cerr << "paperdex: " << e.what() << "\n";
+    return imported.errors.size() + built.rejected;
+}
+
+// Everything eval search prints, whichever the form.
+struct EvalSearchReport {
+    paperdex::eval::Metrics metrics;
+    std::size_t docs = 0, rejected = 0, asked = 0, missing = 0, failed = 0;
+    double index_s = 0, p50_ms = 0, p99_ms = 0;
+};
+
+void print_json(const EvalSearchReport& r, const paperdex::RankingOptions& ranking) {
+    auto r3 = [](double x) { return std::round(x * 1e3) / 1e3; };
+    nlohmann::json j = r.metrics;
+    j["docs"] = r.docs;
+    j["rejected"] = r.rejected;
+    j["index_s"] = r3(r.index_s);
+    j["asked"] = r.asked;
+    j["missing"] = r.missing;
+    j["failed"] = r.failed;
+    j["p50_ms"] = r3(r.p50_ms);
+    j["p99_ms"] = r3(r.p99_ms);
+    j["ranking"] = {{"k1", ranking.k1},
+                    {"b", ranking.b},
+                    {"stopwords", ranking.stopwords},
+                    {"prf_docs", ranking.prf_docs},
+                    {"prf_terms", ranking.prf_terms},
+                    {"prf_weight", ranking.prf_weight},
+                    {"elite_terms", ranking.elite_terms}};
+    std::cout << j.dump() << "\n";
+}
+
+void print_text(const EvalSearchReport& r, bool built) {
+    const auto& m = r.metrics;
+    std::cout << std::fixed << std::setprecision(4);
+    std::cout << "index       " << r.docs << " works";
+    if (built) std::cout << ", built in " << std::setprecision(2) << r.index_s << " s" << std::setprecision(4);
+    std::cout << "\nqueries     " << m.queries << " judged, " << r.asked << " searched, " << r.missing << " missing, "
+              << r.failed << " rejected\n"
+              << "nDCG@10     " << m.ndcg_at_10 << "\n"
+              << "recall@100  " << m.recall_at_100 << "\n"
+              << "MAP@1000    " << m.map << "\n"
+              << "MRR@10      " << m.mrr_at_10 << "\n"
+              << std::setprecision(2) << "query p50   " << r.p50_ms << " ms (p99 " << r.p99_ms << " ms)\n";
+}
+
 int eval_search(const EvalSearchArgs& a) {
     if (a.corpus.empty() && a.index.empty())
         throw paperdex::InvalidArgument("--corpus", "give --corpus PATH... (imported into a temporary index) or --index DIR");
@@ -101,36 +164,18 @@ int eval_search(const EvalSearchArgs& a) {
     const auto qrels = paperdex::eval::read_qrels(a.qrels);
     const auto queries = paperdex::eval::read_queries(a.queries);
 
+    EvalSearchReport report;
     std::optional<TempDir> tmp;
     std::string index_dir = a.index;
-    std::size_t docs = 0, rejected = 0;
-    double index_s = 0;
     if (!a.corpus.empty()) {
-        // Corpus → canonical JSONL → rebuild(): the production import and index path, timed together.
         tmp.emplace();
-        const auto t0 = std::chrono::steady_clock::now();
-        const std::string format = a.format.empty() ? detect_format(a.corpus.front()) : a.format;
-        auto imported = paperdex::importers::import(format, a.corpus);
-        for (const auto& e : imported.errors) std::cerr << "paperdex: " << e.what() << "\n";
-        rejected += imported.errors.size();
-        const std::string jsonl = (tmp->path / "corpus.jsonl").string();
-        {
-            paperdex::CorpusWriter w(jsonl);
-            for (const auto& work : imported.works) w.write(work);
-            w.close();
-        }
-        imported.works.clear();
         if (index_dir.empty()) index_dir = (tmp->path / "index").string();
-        paperdex::RebuildOptions ro;
-        ro.corpus_paths = {jsonl};
-        ro.index_dir = index_dir;
-        auto built = paperdex::rebuild(ro);
-        for (const auto& e : built.errors) std::cerr << "paperdex: " << e.what() << "\n";
-        rejected += built.rejected;
-        index_s = seconds_since(t0);
+        const auto t0 = std::chrono::steady_clock::now();
+        report.rejected = import_and_index(a, tmp->path, index_dir);
+        report.index_s = seconds_since(t0);
     }
     paperdex::Searcher searcher(paperdex::open_index(index_dir), a.ranking);
-    docs = searcher.database().get_doccount();
+    report.docs = searcher.database().get_doccount();
 
     paperdex::eval::SearchRunOptions so;
     so.depth = a.depth;
@@ -140,43 +185,16 @@ int eval_search(const EvalSearchArgs& a) {
     for (const auto& f : sr.failed) std::cerr << "paperdex: query rejected (scores 0): " << f << "\n";
     if (sr.missing) std::cerr << "paperdex: " << sr.missing << " judged queries are not in " << a.queries << " (they score 0)\n";
 
-    const auto m = paperdex::eval::evaluate(qrels, paperdex::eval::to_run(sr));
+    report.metrics = paperdex::eval::evaluate(qrels, paperdex::eval::to_run(sr));
+    report.asked = sr.asked;
+    report.missing = sr.missing;
+    report.failed = sr.failed.size();
     auto lat = sr.latency_ms;
     std::sort(lat.begin(), lat.end());
-    const double p50 = paperdex::eval::median_ms(lat);
-    const double p99 = lat.empty() ? 0 : lat[std::min(lat.size() - 1, static_cast<std::size_t>(0.99 * double(lat.size())))];
-    auto r3 = [](double x) { return std::round(x * 1e3) / 1e3; };
-    if (a.json) {
-        nlohmann::json j = m;
-        j["docs"] = docs;
-        j["rejected"] = rejected;
-        j["index_s"] = r3(index_s);
-        j["asked"] = sr.asked;
-        j["missing"] = sr.missing;
-        j["failed"] = sr.failed.size();
-        j["p50_ms"] = r3(p50);
-        j["p99_ms"] = r3(p99);
-        const auto& r = a.ranking;
-        j["ranking"] = {{"k1", r.k1},
-                        {"b", r.b},
-                        {"stopwords", r.stopwords},
-                        {"prf_docs", r.prf_docs},
-                        {"prf_terms", r.prf_terms},
-                        {"prf_weight", r.prf_weight},
-                        {"elite_terms", r.elite_terms}};
-        std::cout << j.dump() << "\n";
-        return 0;
-    }
-    std::cout << std::fixed << std::setprecision(4);
-    std::cout << "index       " << docs << " works";
-    if (!a.corpus.empty()) std::cout << ", built in " << std::setprecision(2) << index_s << " s" << std::setprecision(4);
-    std::cout << "\nqueries     " << m.queries << " judged, " << sr.asked << " searched, " << sr.missing << " missing, "
-              << sr.failed.size() << " rejected\n"
-              << "nDCG@10     " << m.ndcg_at_10 << "\n"
-              << "recall@100  " << m.recall_at_100 << "\n"
-              << "MAP@1000    " << m.map << "\n"
-              << "MRR@10      " << m.mrr_at_10 << "\n"
-              << std::setprecision(2) << "query p50   " << p50 << " ms (p99 " << p99 << " ms)\n";
+    report.p50_ms = paperdex::eval::median_ms(lat);
+    report.p99_ms = lat.empty() ? 0 : lat[std::min(lat.size() - 1, static_cast<std::size_t>(0.99 * double(lat.size())))];
+    if (a.json) print_json(report, a.ranking);
+    else print_text(report, !a.corpus.empty());
     return 0;
 }
 

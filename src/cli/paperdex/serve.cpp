@@ -1,12 +1,21 @@
 // `paperdex serve`: the JSON API, /metrics and the web page over one index directory.
+#include <algorithm>
 #include <cstddef>
 #include <iostream>
 #include <memory>
 
 #include "cli/command.h"
+#include "paperdex/error.h"
 #include "paperdex/http/server.h"
 
 namespace {
+
+// The library names ServerOptions' fields ("cache_mb"); the user typed the flag ("--cache-mb"), so errors name that.
+[[noreturn]] void rethrow_as_flag(const paperdex::InvalidArgument& e) {
+    std::string flag = "--" + e.parameter();
+    std::replace(flag.begin(), flag.end(), '_', '-');
+    throw paperdex::InvalidArgument(flag, e.what());
+}
 
 const paperdex::cli::Register serve_command{
     "serve", "serve the JSON API (/api/...), /healthz, /metrics and the web page over HTTP", [](CLI::App& sub) {
@@ -27,10 +36,14 @@ const paperdex::cli::Register serve_command{
                        "send Access-Control-Allow-Origin: ORIGIN (CORS is off without it)");
         sub.add_option("--web", opt->web_dir, "directory of the web page served at / (default: the repository's web/)");
         return [opt] {
-            paperdex::http::HttpServer server(*opt);
-            server.bind();
-            std::cout << "paperdex: serving " << opt->index_dir << " on " << server.url() << std::endl;
-            server.run();
+            try {
+                paperdex::http::HttpServer server(*opt);
+                server.bind();
+                std::cout << "paperdex: serving " << opt->index_dir << " on " << server.url() << std::endl;
+                server.run();
+            } catch (const paperdex::InvalidArgument& e) {
+                rethrow_as_flag(e);  // every InvalidArgument of server.h names an option that has a flag
+            }
             return 0;
         };
     }};

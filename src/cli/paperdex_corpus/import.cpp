@@ -25,10 +25,12 @@ struct ImportArgs {
     bool strict = false;
 };
 
-int run_import(const ImportArgs& a) {
-    // Inputs in command-line precedence: the positional ones (with --format) first, then each --input in order.
-    // Earlier inputs win when works are merged (merge.h), so put the most trusted source first.
-    std::vector<std::pair<std::string, std::vector<std::string>>> runs;
+using Runs = std::vector<std::pair<std::string, std::vector<std::string>>>;  // (format, paths) in order
+
+// Inputs in command-line precedence: the positional ones (with --format) first, then each --input in order.
+// Earlier inputs win when works are merged (merge.h), so put the most trusted source first.
+Runs input_runs(const ImportArgs& a) {
+    Runs runs;
     if (!a.inputs.empty()) {
         if (a.format.empty()) throw InvalidArgument("--format", "--format is required for positional inputs");
         importers::format(a.format);  // unknown names fail before any reading
@@ -42,7 +44,47 @@ int run_import(const ImportArgs& a) {
         runs.push_back({t.substr(0, colon), {t.substr(colon + 1)}});
     }
     if (runs.empty()) throw InvalidArgument("INPUT", "no input: give --format F INPUT... or --input F:PATH");
+    return runs;
+}
 
+// Keeps the works with one of `topics`; returns how many were dropped. Called after merging, so that a work's
+// topics from every source count.
+std::size_t keep_topics(std::vector<Work>& works, const std::vector<std::string>& topics) {
+    std::vector<Work> kept;
+    for (auto& w : works) {
+        bool match = std::any_of(w.topics.begin(), w.topics.end(), [&](const std::string& t) {
+            return std::find(topics.begin(), topics.end(), t) != topics.end();
+        });
+        if (match) kept.push_back(std::move(w));
+    }
+    const std::size_t skipped = works.size() - kept.size();
+    works = std::move(kept);
+    return skipped;
+}
+
+// Writes beside the target and renames, so that a failed import never leaves half a corpus behind.
+void write_corpus(const std::string& path, const std::vector<Work>& works) {
+    fs::path out(path);
+    bool gz = path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0;
+    fs::path tmp = out.parent_path() / ("." + out.filename().string() + ".part" + std::to_string(::getpid()) + (gz ? ".gz" : ""));
+    std::error_code ec;
+    try {
+        CorpusWriter writer(tmp.string());
+        for (const auto& w : works) writer.write(w);
+        writer.close();
+    } catch (const CorpusError& e) {
+        fs::remove(tmp, ec);
+        throw CorpusError(path, 0, e.reason());  // name the file the user asked for, not the temporary one
+    }
+    fs::rename(tmp, out, ec);
+    if (ec) {
+        fs::remove(tmp, ec);
+        throw CorpusError(path, 0, "cannot write: " + ec.message());
+    }
+}
+
+int run_import(const ImportArgs& a) {
+    const Runs runs = input_runs(a);
     importers::ImportOptions opt;
     opt.collection = a.collection;
     std::size_t read = 0, folded = 0, rejected = 0;
@@ -56,37 +98,8 @@ int run_import(const ImportArgs& a) {
         works.insert(works.end(), std::make_move_iterator(r.works.begin()), std::make_move_iterator(r.works.end()));
     }
     auto merged = merge_works(std::move(works));
-    std::size_t skipped = 0;
-    if (!a.topics.empty()) {  // after merging, so that a work's topics from every source count
-        std::vector<Work> kept;
-        for (auto& w : merged.works) {
-            bool match = std::any_of(w.topics.begin(), w.topics.end(), [&](const std::string& t) {
-                return std::find(a.topics.begin(), a.topics.end(), t) != a.topics.end();
-            });
-            if (match) kept.push_back(std::move(w));
-            else ++skipped;
-        }
-        merged.works = std::move(kept);
-    }
-
-    // Write beside the target and rename, so that a failed import never leaves half a corpus behind.
-    fs::path out(a.out);
-    bool gz = a.out.size() > 3 && a.out.compare(a.out.size() - 3, 3, ".gz") == 0;
-    fs::path tmp = out.parent_path() / ("." + out.filename().string() + ".part" + std::to_string(::getpid()) + (gz ? ".gz" : ""));
-    std::error_code ec;
-    try {
-        CorpusWriter writer(tmp.string());
-        for (const auto& w : merged.works) writer.write(w);
-        writer.close();
-    } catch (const CorpusError& e) {
-        fs::remove(tmp, ec);
-        throw CorpusError(a.out, 0, e.reason());  // name the file the user asked for, not the temporary one
-    }
-    fs::rename(tmp, out, ec);
-    if (ec) {
-        fs::remove(tmp, ec);
-        throw CorpusError(a.out, 0, "cannot write: " + ec.message());
-    }
+    const std::size_t skipped = a.topics.empty() ? 0 : keep_topics(merged.works, a.topics);
+    write_corpus(a.out, merged.works);
     std::cout << "read " << read << ", written " << merged.works.size() << ", merged " << folded + merged.merged
               << ", rejected " << rejected;
     if (!a.topics.empty()) std::cout << ", skipped " << skipped << " (no --topic)";

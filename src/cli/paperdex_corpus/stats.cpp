@@ -30,75 +30,88 @@ std::vector<std::pair<std::string, std::size_t>> top_n(const std::unordered_map<
     return v;
 }
 
-int run_stats(const StatsArgs& a) {
-    std::size_t works = 0, rejected = 0, with_abstract = 0, with_authors = 0;
+// What the corpus files hold, counted in one pass.
+struct Counts {
+    std::size_t files = 0, works = 0, rejected = 0, with_abstract = 0, with_authors = 0;
     std::unordered_set<std::string> authors;
     std::map<int, std::size_t> years;
     std::unordered_map<std::string, std::size_t> venues, topics, types, sources;
-    auto files = corpus_files(a.paths);
+
+    void add(const Work& w) {
+        ++works;
+        if (!w.abstract.empty()) ++with_abstract;
+        if (!w.authors.empty()) ++with_authors;
+        for (const auto& au : w.authors) authors.insert(author_key(au));
+        if (w.year) ++years[*w.year];
+        if (!w.venue.empty()) ++venues[w.venue];
+        if (!w.type.empty()) ++types[w.type];
+        ++sources[w.source];
+        for (const auto& t : w.topics) ++topics[t];
+    }
+};
+
+Counts count(const std::vector<std::string>& paths) {
+    Counts c;
+    const auto files = corpus_files(paths);
+    c.files = files.size();
     for (const auto& file : files) {
-        auto s = read_corpus(
-            file,
-            [&](Work&& w) {
-                ++works;
-                if (!w.abstract.empty()) ++with_abstract;
-                if (!w.authors.empty()) ++with_authors;
-                for (const auto& au : w.authors) authors.insert(author_key(au));
-                if (w.year) ++years[*w.year];
-                if (!w.venue.empty()) ++venues[w.venue];
-                if (!w.type.empty()) ++types[w.type];
-                ++sources[w.source];
-                for (const auto& t : w.topics) ++topics[t];
-            },
-            [&](const CorpusError& e) { std::cerr << e.what() << "\n"; });
-        rejected += s.rejected;
+        auto s = read_corpus(file, [&](Work&& w) { c.add(w); }, [&](const CorpusError& e) { std::cerr << e.what() << "\n"; });
+        c.rejected += s.rejected;
     }
-    auto top_venues = top_n(venues, a.top), top_topics = top_n(topics, a.top);
-    auto all_types = top_n(types, types.size()), all_sources = top_n(sources, sources.size());
-    if (a.json) {
-        nlohmann::json j;
-        j["files"] = files.size();
-        j["works"] = works;
-        j["rejected"] = rejected;
-        j["with_abstract"] = with_abstract;
-        j["with_authors"] = with_authors;
-        j["authors"] = authors.size();
-        j["years"] = nlohmann::json::object();
-        if (!years.empty()) {
-            j["years"]["min"] = years.begin()->first;
-            j["years"]["max"] = years.rbegin()->first;
-            for (const auto& [y, n] : years) j["years"]["counts"][std::to_string(y)] = n;
-        }
-        auto counts = [](const auto& v) {
-            auto arr = nlohmann::json::array();
-            for (const auto& [k, n] : v) arr.push_back({{"value", k}, {"count", n}});
-            return arr;
-        };
-        j["venues"] = {{"distinct", venues.size()}, {"top", counts(top_venues)}};
-        j["topics"] = {{"distinct", topics.size()}, {"top", counts(top_topics)}};
-        j["types"] = counts(all_types);
-        j["sources"] = counts(all_sources);
-        std::cout << j.dump(2) << "\n";
+    return c;
+}
+
+void print_json(const Counts& c, std::size_t top) {
+    auto counts = [](const auto& v) {
+        auto arr = nlohmann::json::array();
+        for (const auto& [k, n] : v) arr.push_back({{"value", k}, {"count", n}});
+        return arr;
+    };
+    nlohmann::json j;
+    j["files"] = c.files;
+    j["works"] = c.works;
+    j["rejected"] = c.rejected;
+    j["with_abstract"] = c.with_abstract;
+    j["with_authors"] = c.with_authors;
+    j["authors"] = c.authors.size();
+    j["years"] = nlohmann::json::object();
+    if (!c.years.empty()) {
+        j["years"]["min"] = c.years.begin()->first;
+        j["years"]["max"] = c.years.rbegin()->first;
+        for (const auto& [y, n] : c.years) j["years"]["counts"][std::to_string(y)] = n;
+    }
+    j["venues"] = {{"distinct", c.venues.size()}, {"top", counts(top_n(c.venues, top))}};
+    j["topics"] = {{"distinct", c.topics.size()}, {"top", counts(top_n(c.topics, top))}};
+    j["types"] = counts(top_n(c.types, c.types.size()));
+    j["sources"] = counts(top_n(c.sources, c.sources.size()));
+    std::cout << j.dump(2) << "\n";
+}
+
+void print_text(const Counts& c, std::size_t top) {
+    std::cout << "works     " << c.works << " in " << c.files << " file" << (c.files == 1 ? "" : "s") << " ("
+              << c.with_abstract << " with abstract, " << c.with_authors << " with authors, " << c.rejected
+              << " lines rejected)\n";
+    std::cout << "authors   " << c.authors.size() << " distinct\n";
+    if (c.years.empty()) {
+        std::cout << "years     none\n";
     } else {
-        std::cout << "works     " << works << " in " << files.size() << " file" << (files.size() == 1 ? "" : "s")
-                  << " (" << with_abstract << " with abstract, " << with_authors << " with authors, " << rejected
-                  << " lines rejected)\n";
-        std::cout << "authors   " << authors.size() << " distinct\n";
-        if (years.empty()) {
-            std::cout << "years     none\n";
-        } else {
-            std::cout << "years     " << years.begin()->first << ".." << years.rbegin()->first << "\n";
-            for (const auto& [y, n] : years) std::cout << "  " << y << "  " << n << "\n";
-        }
-        auto print = [](const char* what, std::size_t distinct, const auto& v) {
-            std::cout << what << distinct << " distinct\n";
-            for (const auto& [k, n] : v) std::cout << "  " << n << "  " << k << "\n";
-        };
-        print("venues    ", venues.size(), top_venues);
-        print("topics    ", topics.size(), top_topics);
-        print("types     ", types.size(), all_types);
-        print("sources   ", sources.size(), all_sources);
+        std::cout << "years     " << c.years.begin()->first << ".." << c.years.rbegin()->first << "\n";
+        for (const auto& [y, n] : c.years) std::cout << "  " << y << "  " << n << "\n";
     }
+    auto print = [](const char* what, std::size_t distinct, const auto& v) {
+        std::cout << what << distinct << " distinct\n";
+        for (const auto& [k, n] : v) std::cout << "  " << n << "  " << k << "\n";
+    };
+    print("venues    ", c.venues.size(), top_n(c.venues, top));
+    print("topics    ", c.topics.size(), top_n(c.topics, top));
+    print("types     ", c.types.size(), top_n(c.types, c.types.size()));
+    print("sources   ", c.sources.size(), top_n(c.sources, c.sources.size()));
+}
+
+int run_stats(const StatsArgs& a) {
+    const Counts c = count(a.paths);
+    if (a.json) print_json(c, a.top);
+    else print_text(c, a.top);
     return 0;
 }
 
