@@ -120,6 +120,18 @@ unsigned thread_count(unsigned requested) {
     return requested ? requested : std::max(64u, std::thread::hardware_concurrency());
 }
 
+// An installed paperdex finds its web page from its executable (PREFIX/bin/paperdex → PREFIX/share/paperdex/web);
+// one run from its build tree (build/paperdex, the tests) serves the source tree's web/.
+std::string default_web_dir() {
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const auto installed = (exe.parent_path() / PAPERDEX_WEB_FROM_EXE).lexically_normal();
+        if (std::filesystem::is_directory(installed, ec)) return installed.string();
+    }
+    return PAPERDEX_SOURCE_WEB_DIR;
+}
+
 }  // namespace
 
 struct HttpServer::Impl {
@@ -138,7 +150,7 @@ HttpServer::HttpServer(ServerOptions options) {
     if (options.cache_mb > kMaxCacheMb)
         throw InvalidArgument("cache_mb", "cache_mb must be 0.." + std::to_string(kMaxCacheMb) + ", got " +
                                               std::to_string(options.cache_mb));
-    if (options.web_dir.empty()) options.web_dir = PAPERDEX_WEB_DIR;
+    if (options.web_dir.empty()) options.web_dir = default_web_dir();
     open_index(options.index_dir);  // fail now, not on the first request
 
     impl_ = std::make_unique<Impl>(std::move(options));

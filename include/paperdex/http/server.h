@@ -14,7 +14,8 @@ struct ServerOptions {
     std::string index_dir = "index";  ///< holds gen-N/ and `current` (or a plain Xapian database)
     unsigned threads = 0;         ///< worker threads, each with its own Searcher; 0 = max(64, cores)
     std::string cors_origin;      ///< value of Access-Control-Allow-Origin; empty = CORS off (no headers)
-    std::string web_dir;          ///< static files served at /; empty = the repository's web/ directory
+    std::string web_dir;          ///< static files served at /; empty = ../share/paperdex/web from the executable
+                                  ///< if there (installed), else the source tree's web/
     /// Response cache bound in MiB (2^20 bytes): the 200 JSON bodies of search, work, similar-works and author
     /// routes, keyed by index generation, path and parameters, least recently used evicted. 0 = off.
     std::size_t cache_mb = 64;

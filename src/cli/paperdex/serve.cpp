@@ -34,7 +34,7 @@ const paperdex::cli::Register serve_command{
             ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 20));
         sub.add_option("--cors-origin", opt->cors_origin,
                        "send Access-Control-Allow-Origin: ORIGIN (CORS is off without it)");
-        sub.add_option("--web", opt->web_dir, "directory of the web page served at / (default: the repository's web/)");
+        sub.add_option("--web", opt->web_dir, "directory of the web page served at / (default: ../share/paperdex/web beside the binary, else the source tree's web/)");
         return [opt] {
             try {
                 paperdex::http::HttpServer server(*opt);
