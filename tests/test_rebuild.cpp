@@ -40,7 +40,8 @@ std::uint64_t count(const Searcher& s, const std::string& q) {
 }  // namespace
 
 TEST_CASE("rebuild: a reader opened before the swap still answers; a new one sees the new generation") {
-    auto dir = paperdex::testing::fresh_temp_dir("rebuild-swap");
+    const paperdex::testing::TempDir tmp("rebuild-swap");
+    const auto& dir = tmp.path;
     auto first = build(dir.string(), {seeds_corpus()});
     CHECK(fs::path(first.generation_dir).filename() == "gen-1");
     CHECK(fs::read_symlink(dir / "current") == "gen-1");
@@ -67,7 +68,8 @@ TEST_CASE("rebuild: a reader opened before the swap still answers; a new one see
 }
 
 TEST_CASE("rebuild: a failed rebuild leaves the serving generation untouched") {
-    auto dir = paperdex::testing::fresh_temp_dir("rebuild-fail");
+    const paperdex::testing::TempDir tmp("rebuild-fail");
+    const auto& dir = tmp.path;
     build(dir.string(), {seeds_corpus()});
     const auto serving = fs::read_symlink(dir / "current");
 
@@ -89,7 +91,8 @@ TEST_CASE("rebuild: a failed rebuild leaves the serving generation untouched") {
 }
 
 TEST_CASE("rebuild: rejected lines are reported and counted, the rest indexed") {
-    auto dir = paperdex::testing::fresh_temp_dir("rebuild-rejects");
+    const paperdex::testing::TempDir tmp("rebuild-rejects");
+    const auto& dir = tmp.path;
     auto bad = dir / "mixed.jsonl";
     std::ofstream(bad) << R"({"id":"x:1","title":"first","source":"test"})" << "\n"
                        << "{not json\n"
@@ -101,7 +104,8 @@ TEST_CASE("rebuild: rejected lines are reported and counted, the rest indexed") 
 }
 
 TEST_CASE("rebuild: resolve_index throws NotFound where there is no index") {
-    auto dir = paperdex::testing::fresh_temp_dir("rebuild-none");
+    const paperdex::testing::TempDir tmp("rebuild-none");
+    const auto& dir = tmp.path;
     CHECK_THROWS_AS(resolve_index(dir.string()), NotFound);
 }
 
@@ -125,7 +129,8 @@ TEST_CASE("rebuild: an author name over Xapian's term limit is indexed, found an
     const std::string key = author_key(long_name);
     REQUIRE(key.size() > 245);
 
-    auto dir = paperdex::testing::fresh_temp_dir("rebuild-long-author");
+    const paperdex::testing::TempDir tmp("rebuild-long-author");
+    const auto& dir = tmp.path;
     const auto corpus = (dir / "works.jsonl").string();
     std::ofstream(corpus) << nlohmann::json(w).dump() << "\n";
     const auto r = build((dir / "index").string(), {seeds_corpus(), corpus});

@@ -75,7 +75,8 @@ Ranked top10(const Xapian::Database& db, const std::string& q) {
 TEST_CASE("rebuild: segments built in parallel and compacted equal the plain single-writer build") {
     const auto works = arxiv_slice();
     REQUIRE(works.size() > 1000);
-    const auto dir = testing::fresh_temp_dir("rebuild-parallel");
+    const testing::TempDir tmp("rebuild-parallel");
+    const auto& dir = tmp.path;
     const auto corpus = write_corpus(dir, "slice.jsonl", works);
 
     const Xapian::Database plain = plain_build(dir / "plain", works);
@@ -117,12 +118,12 @@ TEST_CASE("rebuild: segments built in parallel and compacted equal the plain sin
     }
     // Spelling data of every segment survives the merge.
     CHECK(parallel.get_spelling_suggestion("difusion") == plain.get_spelling_suggestion("difusion"));
-    fs::remove_all(dir);
 }
 
 TEST_CASE("rebuild: a work that comes again in a later segment is kept once, as its last version") {
     auto works = arxiv_slice();
-    const auto dir = testing::fresh_temp_dir("rebuild-parallel-dup");
+    const testing::TempDir tmp("rebuild-parallel-dup");
+    const auto& dir = tmp.path;
     const auto first = write_corpus(dir, "a.jsonl", works);
     Work again = works[3];
     again.title = "Second version: " + again.title;
@@ -138,5 +139,4 @@ TEST_CASE("rebuild: a work that comes again in a later segment is kept once, as 
     Searcher s(open_index(opt.index_dir));
     CHECK(s.get_work(again.id).title == again.title);
     CHECK(s.database().get_termfreq("Q" + again.id) == 1);
-    fs::remove_all(dir);
 }

@@ -1,36 +1,29 @@
 #pragma once
 // Builds real indexes for tests: the default corpus (corpus/: the three seeds merged + a real arXiv
 // listing subset) through the same rebuild() the CLI uses, once per test binary.
-#include <filesystem>
 #include <string>
-#include <unistd.h>
+#include <vector>
 
 #include "paperdex/authors/author_index.h"
 #include "paperdex/corpus/corpus.h"
 #include "paperdex/index/rebuild.h"
 #include "paperdex/index/index_directory.h"
 #include "paperdex/search/searcher.h"
+#include "temp_dir.h"
 
 namespace paperdex::testing {
 
-inline std::filesystem::path fresh_temp_dir(const std::string& name) {
-    auto dir = std::filesystem::temp_directory_path() / ("paperdex-" + name + "-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir;
-}
-
 inline std::string default_corpus_dir() { return std::string(PAPERDEX_SOURCE_DIR) + "/corpus"; }
 
-/// Index directory (with gen-N and current) over the default corpus, built on first use.
+/// Index directory (with gen-N and current) over the default corpus, built on first use in a TempDir removed at exit.
 inline const std::string& default_index() {
+    static const TempDir tmp("default-index");
     static const std::string dir = [] {
-        auto d = fresh_temp_dir("default-index");
         RebuildOptions opt;
         opt.corpus_paths = {default_corpus_dir()};
-        opt.index_dir = d.string();
+        opt.index_dir = tmp.path.string();
         rebuild(opt);
-        return d.string();
+        return opt.index_dir;
     }();
     return dir;
 }
