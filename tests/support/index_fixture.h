@@ -1,6 +1,6 @@
 #pragma once
 // Builds real indexes for tests: the default corpus (corpus/: the three seeds merged + a real arXiv
-// listing subset) through the same rebuild() the CLI uses, once per test binary.
+// listing subset) through the same rebuild() the CLI uses, once per ctest run (shared_fixture.h).
 #include <string>
 #include <vector>
 
@@ -9,22 +9,21 @@
 #include "paperdex/index/rebuild.h"
 #include "paperdex/index/index_directory.h"
 #include "paperdex/search/searcher.h"
+#include "shared_fixture.h"
 #include "temp_dir.h"
 
 namespace paperdex::testing {
 
 inline std::string default_corpus_dir() { return std::string(PAPERDEX_SOURCE_DIR) + "/corpus"; }
 
-/// Index directory (with gen-N and current) over the default corpus, built on first use in a TempDir removed at exit.
+/// Index directory (with gen-N and current) over the default corpus: the shared fixture "default-index".
 inline const std::string& default_index() {
-    static const TempDir tmp("default-index");
-    static const std::string dir = [] {
+    static const std::string dir = shared_fixture("default-index", [](const std::string& d) {
         RebuildOptions opt;
         opt.corpus_paths = {default_corpus_dir()};
-        opt.index_dir = tmp.path.string();
+        opt.index_dir = d;
         rebuild(opt);
-        return opt.index_dir;
-    }();
+    });
     return dir;
 }
 
