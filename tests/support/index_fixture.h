@@ -1,6 +1,8 @@
 #pragma once
 // Builds real indexes for tests: the default corpus (corpus/: the three seeds merged + a real arXiv
 // listing subset) through the same rebuild() the CLI uses, once per ctest run (shared_fixture.h).
+#include <filesystem>
+#include <list>
 #include <string>
 #include <vector>
 
@@ -13,6 +15,13 @@
 #include "temp_dir.h"
 
 namespace paperdex::testing {
+
+/// A fresh directory as TempDir makes, removed when the process exits (each ctest case is one process). For cases
+/// written before TempDir (branches in flight use it); new code declares a TempDir in the case instead.
+inline std::filesystem::path fresh_temp_dir(const std::string& name) {
+    static std::list<TempDir> dirs;
+    return dirs.emplace_back(name).path;
+}
 
 inline std::string default_corpus_dir() { return std::string(PAPERDEX_SOURCE_DIR) + "/corpus"; }
 
