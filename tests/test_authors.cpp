@@ -130,7 +130,8 @@ TEST_CASE("authors: errors") {
                          InvalidArgument);
     CHECK_THROWS_WITH_AS(author_profile(searcher(), authors(), "kim hazelwood", 0, 10),
                          "page must be 1..1000 with per_page 10, got 0", InvalidArgument);
-    const auto empty = testing::fresh_temp_dir("no-index");
+    const testing::TempDir tmp("no-index");
+    const auto& empty = tmp.path;
     CHECK_THROWS_AS(AuthorIndex::open(empty.string()), NotFound);
 }
 

@@ -2,33 +2,15 @@
 
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "paperdex/corpus/corpus.h"
 #include "paperdex/importers/importers.h"
+#include "temp_dir.h"
 
 using namespace paperdex;
 namespace fs = std::filesystem;
 
-namespace {
-
-struct TempDir {
-    fs::path path = fs::temp_directory_path() / ("paperdex-test-corpus-" + std::to_string(::getpid()));
-    TempDir() {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::string write(const std::string& name, const std::string& content) const {
-        std::ofstream(path / name, std::ios::binary) << content;
-        return (path / name).string();
-    }
-};
-
-}  // namespace
+using paperdex::testing::TempDir;
 
 TEST_CASE("corpus: a malformed line is reported with its file:line and the rest is read") {
     // Handmade: the corpus files the importers write are valid, so the damage is made up here:

@@ -8,7 +8,6 @@
 #include <memory>
 #include <random>
 #include <cmath>
-#include <unistd.h>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -20,6 +19,7 @@
 #include "paperdex/index/rebuild.h"
 #include "paperdex/index/index_directory.h"
 #include "paperdex/search/searcher.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using namespace paperdex;
@@ -31,13 +31,6 @@ const std::string kData = PAPERDEX_DATA_DIR;
 const std::string kScifactTest = kData + "/scifact/qrels/test.tsv";
 const std::string kCacmTrec = kData + "/cacm/cacm.qrels";
 const std::string kCacmSmart = kData + "/cacm/qrels.text";
-
-fs::path fresh_dir(const std::string& name) {
-    auto dir = fs::temp_directory_path() / ("paperdex-test-eval-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
 
 std::string write_file(const fs::path& path, const std::string& text) {
     std::ofstream(path) << text;
@@ -105,7 +98,8 @@ TEST_CASE("eval: reads CACM qrels in SMART and TREC layouts alike") {
 }
 
 TEST_CASE("eval: qrels errors name the file and line") {
-    auto dir = fresh_dir("qrels-errors");
+    const testing::TempDir tmp("eval-qrels-errors");
+    const auto& dir = tmp.path;
     // Handmade: the real files are well-formed, so the error paths need small broken copies.
     auto bad_cols = write_file(dir / "cols.tsv", "query-id\tcorpus-id\tscore\n1\t31715818\t1\n3\t14717500\n");
     CHECK_THROWS_WITH_AS(read_qrels(bad_cols), (bad_cols + ":3: expected 3 columns (query-id corpus-id score), got 2").c_str(),
@@ -139,7 +133,8 @@ TEST_CASE("eval: reads BEIR queries.jsonl") {
 }
 
 TEST_CASE("eval: query file errors name the place") {
-    auto dir = fresh_dir("query-errors");
+    const testing::TempDir tmp("eval-query-errors");
+    const auto& dir = tmp.path;
     auto bad = write_file(dir / "q.jsonl", "{\"_id\": \"0\", \"text\": \"ok\"}\n{\"_id\": \"1\"}\n");
     CHECK_THROWS_WITH_AS(read_queries(bad), (bad + ":2: a query needs \"_id\" and \"text\"").c_str(), CorpusError);
     auto smart = write_file(dir / "query.text", ".W\n text before an id\n");
@@ -195,7 +190,8 @@ TEST_CASE("eval: metrics of single rankings on real qrels") {
 
 TEST_CASE("eval: graded gains as pytrec_eval ndcg_cut") {
     // Handmade: SciFact and CACM judge with relevance 1 only, so graded gains need their own qrels.
-    auto dir = fresh_dir("graded");
+    const testing::TempDir tmp("eval-graded");
+    const auto& dir = tmp.path;
     auto qrels_path = write_file(dir / "qrels.txt", "q1 0 a 3\nq1 0 b 1\nq1 0 c 2\nq1 0 d 0\nq2 0 e 0\n");
     Qrels qrels = read_qrels(qrels_path);
     REQUIRE(qrels.queries.size() == 1);  // q2 has only a 0 judgment: not evaluated, as in eval.py
@@ -211,7 +207,8 @@ TEST_CASE("eval: graded gains as pytrec_eval ndcg_cut") {
 }
 
 TEST_CASE("eval: run files sort and deduplicate as trec_eval does") {
-    auto dir = fresh_dir("run");
+    const testing::TempDir tmp("eval-run");
+    const auto& dir = tmp.path;
     // Handmade: ties and repeats do not occur in paperdex's own runs but do in other engines' files.
     auto path = write_file(dir / "run.trec",
                            "01 Q0 b 2 5.0 t\n"
@@ -231,7 +228,8 @@ TEST_CASE("eval: run files sort and deduplicate as trec_eval does") {
 
 TEST_CASE("eval: agrees with eval.py to 4 decimals on a shuffled SciFact run") {
     // A run with relevant documents scattered at known-random depths (fixed seed), across every cut.
-    auto dir = fresh_dir("agree");
+    const testing::TempDir tmp("eval-agree");
+    const auto& dir = tmp.path;
     Qrels qrels = read_qrels(kScifactTest);
     std::mt19937 rng(20201);
     std::map<std::string, std::vector<ScoredDoc>> results;
@@ -252,7 +250,8 @@ TEST_CASE("eval: agrees with eval.py to 4 decimals on a shuffled SciFact run") {
 
 TEST_CASE("eval: agrees with eval.py on the run paperdex's search makes on CACM") {
     // The real path: SMART importer -> corpus -> rebuild() -> Searcher::search for each judged query.
-    auto dir = fresh_dir("cacm");
+    const testing::TempDir tmp("eval-cacm");
+    const auto& dir = tmp.path;
     auto imported = importers::import("smart", {kData + "/cacm/cacm.all.gz"});
     REQUIRE(imported.works.size() == 3204);
     {

@@ -25,6 +25,8 @@
 #include "paperdex/index/rebuild.h"
 #include "paperdex/importers/merge.h"
 #include "paperdex/corpus/text.h"
+#include "http_fixture.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -32,77 +34,19 @@ using paperdex::Work;
 
 namespace {
 
+// corpus() and main_index() are built once per ctest run (http_fixture.h).
+using paperdex::testing::http_fixture::corpus;
+using paperdex::testing::http_fixture::main_index;
+
+// This process's scratch folder, removed at exit: the swap tests build their own indexes here.
 fs::path temp_root() {
-    static const fs::path dir = [] {
-        auto d = fs::temp_directory_path() / ("paperdex-test-http-" + std::to_string(::getpid()));
-        fs::remove_all(d);
-        fs::create_directories(d);
-        return d;
-    }();
-    static const struct Cleanup {
-        ~Cleanup() { std::error_code ec; fs::remove_all(dir, ec); }
-    } cleanup;
-    return dir;
-}
-
-std::string write_corpus(const std::string& name, const std::vector<Work>& works) {
-    const std::string path = (temp_root() / name).string();
-    paperdex::CorpusWriter out(path);
-    for (const auto& w : works) out.write(w);
-    out.close();
-    return path;
-}
-
-std::vector<Work> imported(std::string_view format, const std::vector<std::string>& paths) {
-    auto r = paperdex::importers::import(format, paths);
-    REQUIRE(r.errors.empty());
-    return std::move(r.works);
-}
-
-std::string seed(const std::string& prefix) {
-    for (const auto& e : fs::directory_iterator(PAPERDEX_SEEDS_DIR))
-        if (e.path().filename().string().rfind(prefix, 0) == 0) return e.path().string();
-    FAIL("no seed " << prefix);
-    return {};
-}
-
-// The corpus files, each a real source, written once per test binary.
-struct Corpus {
-    std::string seeds, oai, openalex;
-    std::vector<Work> works;  // all of them, for brute-force expectations
-};
-
-const Corpus& corpus() {
-    static const Corpus c = [] {
-        Corpus c;
-        auto profile = imported("bzpeer-profile", {seed("000_"), seed("002_")});
-        auto listing = imported("arxiv-listing", {seed("001_")});
-        profile.insert(profile.end(), listing.begin(), listing.end());
-        const auto seeds = paperdex::merge_works(std::move(profile)).works;
-        const auto oai = imported("arxiv-oai", {std::string(PAPERDEX_DATA_DIR) +
-                                                "/arxiv-kaggle-sample/arxiv-metadata-oai-snapshot.head200.json"});
-        const auto openalex =
-            imported("openalex", {std::string(PAPERDEX_DATA_DIR) + "/openalex-sample/sample_works.json.gz"});
-        c.seeds = write_corpus("seeds.jsonl", seeds);
-        c.oai = write_corpus("arxiv-oai.jsonl", oai);
-        c.openalex = write_corpus("openalex.jsonl", openalex);
-        for (const auto* part : {&seeds, &oai, &openalex}) c.works.insert(c.works.end(), part->begin(), part->end());
-        return c;
-    }();
-    return c;
+    static const paperdex::testing::TempDir dir("test-http");
+    return dir.path;
 }
 
 std::string build_index(const std::string& name, const std::vector<std::string>& corpus_paths) {
-    paperdex::RebuildOptions opt;
-    opt.corpus_paths = corpus_paths;
-    opt.index_dir = (temp_root() / name).string();
-    opt.threads = 1;
-    paperdex::rebuild(opt);
-    return opt.index_dir;
-}
-
-const std::string& main_index() {
-    static const std::string dir = build_index("index", {corpus().seeds, corpus().oai, corpus().openalex});
+    const std::string dir = (temp_root() / name).string();
+    paperdex::testing::http_fixture::build_index_in(dir, corpus_paths);
     return dir;
 }
 

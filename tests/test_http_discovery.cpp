@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include <httplib.h>
@@ -44,6 +45,25 @@ struct Server {
 Server& server() {
     static Server s;
     return s;
+}
+
+// Brute force over the default corpus, by names as printed: how many works each co-author shares with `name`.
+std::map<std::string, int> coauthors_of(const std::string& name) {
+    std::map<std::string, int> out;
+    for (const auto& w : paperdex::testing::default_works()) {
+        std::set<std::string> names;
+        for (const auto& a : w.authors) names.insert(a.name);
+        if (!names.erase(name)) continue;
+        for (const auto& n : names) ++out[n];
+    }
+    return out;
+}
+
+std::size_t works_of(const std::string& name) {
+    const auto& works = paperdex::testing::default_works();
+    return static_cast<std::size_t>(std::count_if(works.begin(), works.end(), [&](const paperdex::Work& w) {
+        return std::any_of(w.authors.begin(), w.authors.end(), [&](const paperdex::Author& a) { return a.name == name; });
+    }));
 }
 
 std::vector<std::string> hit_ids(const json& body) {
@@ -103,6 +123,13 @@ TEST_CASE("http discovery: more like a pasted abstract") {
 }
 
 TEST_CASE("http discovery: author search, profile and collaborators") {
+    // The counts below, by brute force over the corpus.
+    REQUIRE(works_of("Kim Hazelwood") == 7);
+    REQUIRE(coauthors_of("Kim Hazelwood").empty());
+    REQUIRE(coauthors_of("Jiawei Han").size() == 60);
+    REQUIRE(coauthors_of("Jiawei Han").at("Bowen Jin") == 5);
+    for (const auto& [coauthor, shared] : coauthors_of("Jiawei Han")) REQUIRE(shared <= 5);
+
     json body = server().get("/api/authors?q=hazel", 200);
     CHECK(body["total"] == 1);
     CHECK(body["authors"][0]["key"] == "kim hazelwood");

@@ -134,7 +134,8 @@ TEST_CASE("similar: co-relevant precision over judged works") {
     // The four recommendation works of the default corpus judged relevant to one need: each is a source, scored by
     // how many of the other three its top 10 holds. A need with one work in the index is not scored; a judged work
     // missing from the index is counted.
-    const auto dir = testing::fresh_temp_dir("similar-qrels");
+    const testing::TempDir tmp("similar-qrels");
+    const auto& dir = tmp.path;
     const std::string qrels_path = (dir / "qrels.tsv").string();
     std::ofstream(qrels_path) << "query-id\tcorpus-id\tscore\n"
                                  "recsys\t1912.12953\t1\nrecsys\t1906.03109\t1\nrecsys\t2001.02772\t1\n"

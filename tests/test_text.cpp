@@ -30,15 +30,17 @@ TEST_CASE("text: normalize removes accents but keeps case, so AND/OR stay operat
 TEST_CASE("text: key makes name variants of punctuation, spacing, accents and case equal") {
     CHECK(key("  Kim   Hazelwood ") == "kim hazelwood");
     CHECK(key("kim hazelwood") == "kim hazelwood");
-    CHECK(key("C. Bal\u00e1zs") == key("C. Balazs"));
+    CHECK(key("C. Bal\u00e1zs") == "c balazs");
+    CHECK(key("C. Balazs") == "c balazs");
     CHECK(key("O'Brien, J.") == "o brien j");
     CHECK(key("C.-P. Yuan") == "c -p yuan");
     CHECK(key("") == "");
     // The Unicode hyphen U+2010 keys like '-'; stroke letters and dotless i like their plain letters.
     CHECK(key("Yan\u2010Wen Tan") == "yan-wen tan");
-    CHECK(key("Yan\u2010Wen Tan") == key("Yan-Wen Tan"));
+    CHECK(key("Yan-Wen Tan") == "yan-wen tan");
     CHECK(key("\u0141ukasz Kaiser") == "lukasz kaiser");
-    CHECK(key("Mart\u0131\u0301n Abadi") == key("Mart\u00edn Abadi"));
+    CHECK(key("Mart\u0131\u0301n Abadi") == "martin abadi");
+    CHECK(key("Mart\u00edn Abadi") == "martin abadi");
     CHECK(key("Mikkel \u00d8bro") == "mikkel obro");
     CHECK(key("\u201cquoted\u201d \u00b7 title") == "quoted title");
 }

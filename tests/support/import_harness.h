@@ -3,15 +3,13 @@
 // count it yields, and 2-3 Works spelled out field by field.
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <string>
 #include <string_view>
-#include <unistd.h>
 #include <vector>
 
 #include "paperdex/importers/importers.h"
 #include "paperdex/corpus/work.h"
+#include "temp_dir.h"
 
 // Expected Works are written with designated initializers that name only the fields a source fills; the others
 // are meant to stay at their "not known" defaults. GCC 12 still warns about the omitted ones under -Wextra.
@@ -96,26 +94,7 @@ inline void check_work(const Work& actual, const Work& expected, const Abstract&
 /// Nothing dropped silently: every record read is a work, a folded duplicate or an error.
 inline void check_accounting(const ImportResult& r) { CHECK(r.read == r.works.size() + r.folded + r.errors.size()); }
 
-/// A fresh directory under the system temp dir for handmade edge-case fixtures; removed by the destructor.
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        static int n = 0;
-        path = std::filesystem::temp_directory_path() /
-               ("paperdex-test-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-    std::string write(const std::string& name, const std::string& content) const {
-        auto p = path / name;
-        std::filesystem::create_directories(p.parent_path());
-        std::ofstream(p, std::ios::binary) << content;
-        return p.string();
-    }
-};
+/// Handmade edge-case fixtures go in a TempDir (temp_dir.h).
+using paperdex::testing::TempDir;
 
 }  // namespace harness

@@ -1,37 +1,38 @@
 #pragma once
 // Builds real indexes for tests: the default corpus (corpus/: the three seeds merged + a real arXiv
-// listing subset) through the same rebuild() the CLI uses, once per test binary.
+// listing subset) through the same rebuild() the CLI uses, once per ctest run (shared_fixture.h).
 #include <filesystem>
+#include <list>
 #include <string>
-#include <unistd.h>
+#include <vector>
 
 #include "paperdex/authors/author_index.h"
 #include "paperdex/corpus/corpus.h"
 #include "paperdex/index/rebuild.h"
 #include "paperdex/index/index_directory.h"
 #include "paperdex/search/searcher.h"
+#include "shared_fixture.h"
+#include "temp_dir.h"
 
 namespace paperdex::testing {
 
+/// A fresh directory as TempDir makes, removed when the process exits (each ctest case is one process). For cases
+/// written before TempDir (branches in flight use it); new code declares a TempDir in the case instead.
 inline std::filesystem::path fresh_temp_dir(const std::string& name) {
-    auto dir = std::filesystem::temp_directory_path() / ("paperdex-" + name + "-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir;
+    static std::list<TempDir> dirs;
+    return dirs.emplace_back(name).path;
 }
 
 inline std::string default_corpus_dir() { return std::string(PAPERDEX_SOURCE_DIR) + "/corpus"; }
 
-/// Index directory (with gen-N and current) over the default corpus, built on first use.
+/// Index directory (with gen-N and current) over the default corpus: the shared fixture "default-index".
 inline const std::string& default_index() {
-    static const std::string dir = [] {
-        auto d = fresh_temp_dir("default-index");
+    static const std::string dir = shared_fixture("default-index", [](const std::string& d) {
         RebuildOptions opt;
         opt.corpus_paths = {default_corpus_dir()};
-        opt.index_dir = d.string();
+        opt.index_dir = d;
         rebuild(opt);
-        return d.string();
-    }();
+    });
     return dir;
 }
 
