@@ -44,13 +44,21 @@ AuthorIndex AuthorIndex::open(const std::string& index_dir) {
 }
 
 std::optional<AuthorRecord> AuthorIndex::find(const std::string& key) const {
-    const std::string term = schema::boolean_term(kKeyPrefix, key);
-    auto it = db_.postlist_begin(term);
-    if (it == db_.postlist_end(term)) return std::nullopt;
-    return record_of(db_.get_document(*it));
+    return with_xapian_errors("reading author " + key, [&]() -> std::optional<AuthorRecord> {
+        const std::string term = schema::boolean_term(kKeyPrefix, key);
+        auto it = db_.postlist_begin(term);
+        if (it == db_.postlist_end(term)) return std::nullopt;
+        return record_of(db_.get_document(*it));
+    });
 }
 
-std::string AuthorIndex::newest_date() const { return db_.get_metadata(kNewestDateKey); }
+std::string AuthorIndex::newest_date() const {
+    return with_xapian_errors("reading the newest date", [&] { return db_.get_metadata(kNewestDateKey); });
+}
+
+bool AuthorIndex::reopen() {
+    return with_xapian_errors("reopening the author index", [&] { return db_.reopen(); });
+}
 
 AuthorRecord AuthorIndex::get(const std::string& key) const {
     if (auto r = find(key)) return *r;
@@ -80,8 +88,8 @@ AuthorIndex::Matches AuthorIndex::search(const std::string& q, std::size_t limit
     for (const auto& w : words)
         parts.emplace_back(Xapian::Query::OP_WILDCARD, std::string(kNameWordPrefix) + w, kMaxPrefixExpansion,
                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    Matches out;
-    try {
+    return with_xapian_errors("author search", [&] {
+        Matches out;
         Xapian::Enquire enquire(db_);
         enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
         enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -95,19 +103,17 @@ AuthorIndex::Matches AuthorIndex::search(const std::string& q, std::size_t limit
             const AuthorRecord r = record_of(it.get_document());
             out.authors.push_back({r.key, r.name, r.works_count, r.first_year, r.last_year});
         }
-    } catch (const Xapian::DatabaseModifiedError&) {
-        throw;
-    } catch (const Xapian::Error& e) {
-        throw IndexError("author search failed: " + e.get_description());
-    }
-    return out;
+        return out;
+    });
 }
 
 std::vector<Xapian::docid> works_by(const Xapian::Database& works, const std::string& key) {
-    std::vector<Xapian::docid> out;
-    const std::string term = schema::boolean_term(schema::kAuthorKeyPrefix, key);
-    for (auto it = works.postlist_begin(term); it != works.postlist_end(term); ++it) out.push_back(*it);
-    return out;
+    return with_xapian_errors("works by " + key, [&] {
+        std::vector<Xapian::docid> out;
+        const std::string term = schema::boolean_term(schema::kAuthorKeyPrefix, key);
+        for (auto it = works.postlist_begin(term); it != works.postlist_end(term); ++it) out.push_back(*it);
+        return out;
+    });
 }
 
 void to_json(nlohmann::json& j, const AuthorProfile& p) {
@@ -129,7 +135,7 @@ AuthorProfile author_profile(const Searcher& works, const AuthorIndex& authors, 
     p.page = page;
     p.per_page = per_page;
     const Xapian::Database& db = works.database();
-    try {
+    with_xapian_errors("profile of " + key, [&] {
         p.terms = expansion_terms(db, works_by(db, key), kProfileTerms);
         Xapian::Enquire enquire(db);
         enquire.set_query(Xapian::Query(schema::boolean_term(schema::kAuthorKeyPrefix, key)));
@@ -142,11 +148,7 @@ AuthorProfile author_profile(const Searcher& works, const AuthorIndex& authors, 
                                              static_cast<Xapian::doccount>(per_page));
         p.works_total = mset.get_matches_estimated();
         for (auto it = mset.begin(); it != mset.end(); ++it) p.works.push_back(stored_work(it.get_document()));
-    } catch (const Xapian::DatabaseModifiedError&) {
-        throw;
-    } catch (const Xapian::Error& e) {
-        throw IndexError("profile of " + key + " failed: " + e.get_description());
-    }
+    });
     return p;
 }
 

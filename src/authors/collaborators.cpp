@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "index/xapian_error.h"
 #include "paperdex/error.h"
 #include "paperdex/index/document.h"
 #include "paperdex/index/schema.h"
@@ -60,8 +61,9 @@ std::string date_of(const Work& w) {
 void check_options(const CollaboratorOptions& opt) {
     if (opt.limit < 1 || opt.limit > kMaxLimit)
         throw InvalidArgument("limit", "limit must be 1.." + std::to_string(kMaxLimit) + ", got " + std::to_string(opt.limit));
-    if (opt.terms < 1 || opt.terms > 200)
-        throw InvalidArgument("terms", "terms must be 1..200, got " + std::to_string(opt.terms));
+    if (opt.terms < 1 || opt.terms > kMaxExpansionTerms)
+        throw InvalidArgument("terms", "terms must be 1.." + std::to_string(kMaxExpansionTerms) + ", got " +
+                                           std::to_string(opt.terms));
     if (opt.topic_works < 1 || opt.topic_works > kMaxTopicWorks)
         throw InvalidArgument("topic_works", "topic_works must be 1.." + std::to_string(kMaxTopicWorks) + ", got " +
                                                  std::to_string(opt.topic_works));
@@ -69,153 +71,158 @@ void check_options(const CollaboratorOptions& opt) {
         throw InvalidArgument("half_life_days", "half_life_days must be > 0, got " + std::to_string(opt.half_life_days));
 }
 
-struct Evidence {
-    std::vector<Candidate> candidates;
-    std::vector<ExpansionTerm> terms;                            // the author's MLT terms
-    std::unordered_map<Xapian::docid, std::vector<std::size_t>> matched;  // topic doc → indices into terms
+// Author records by pointer, read in place where the lookup allows (AuthorLookup::find_record).
+class Records {
+public:
+    explicit Records(const AuthorLookup& authors) : authors_(authors) {}
+    const AuthorRecord* operator()(const std::string& key) { return authors_.find_record(key, copies_); }
+
+private:
+    const AuthorLookup& authors_;
+    std::deque<AuthorRecord> copies_;
 };
 
-Evidence gather(const Searcher& works, const AuthorLookup& authors, const std::string& key, const CollaboratorOptions& opt,
-                bool keep_matches) {
-    check_options(opt);
-    // Records by pointer: the in-memory graph (the evaluation) hands out its own; copies from the stored index
-    // are kept here (a deque: pointers stay valid as it grows).
-    const auto* in_memory = dynamic_cast<const AuthorGraph*>(&authors);
-    std::deque<AuthorRecord> copies;
-    auto record = [&](const std::string& k) -> const AuthorRecord* {
-        if (in_memory) return in_memory->get(k);
-        std::optional<AuthorRecord> r = authors.find(k);
-        if (!r) return nullptr;
-        copies.push_back(std::move(*r));
-        return &copies.back();
-    };
-    const AuthorRecord* me = record(key);
-    if (!me) throw NotFound("no author with key \"" + key + "\"");
-    std::unordered_set<std::string> excluded{key};
-    for (const auto& c : me->coauthors) excluded.insert(c.key);
+struct Evidence {
+    std::vector<Candidate> candidates;
+    std::unordered_map<std::string, std::size_t> index;          // candidate key → its place in candidates
+    std::vector<ExpansionTerm> terms;                            // the author's MLT terms
+    std::unordered_map<Xapian::docid, std::vector<std::size_t>> matched;  // topic doc → indices into terms
 
-    Evidence ev;
-    std::unordered_map<std::string, std::size_t> index;
-    auto candidate = [&](const std::string& k, const std::string& name) -> Candidate& {
-        auto [it, fresh] = index.try_emplace(k, ev.candidates.size());
+    // The candidate `key`, added on first sight: both kinds of evidence add to one candidate.
+    Candidate& candidate(const std::string& key, const std::string& name) {
+        auto [it, fresh] = index.try_emplace(key, candidates.size());
         if (fresh) {
-            ev.candidates.emplace_back();
-            ev.candidates.back().key = k;
-            ev.candidates.back().name = name;
+            candidates.emplace_back();
+            candidates.back().key = key;
+            candidates.back().name = name;
         }
-        return ev.candidates[it->second];
-    };
-    auto newer = [](std::string& have, const std::string& date) {
-        if (date > have) have = date;
-    };
+        return candidates[it->second];
+    }
+};
 
-    // (1) Graph: every co-author z of a introduces z's other co-authors b. Adamic–Adar counts z by 1/ln(deg z) — a
-    // shared friend who knows few people says more than one who knows everybody (Adamic & Adar 2003); the tie
-    // version also weighs both ties by their strength (joint works in small teams), and z by √(z's summed strength)
-    // in place of ln(deg z): a next paper is written by a team, and a team's core are the people who keep writing
-    // together (measured variants in docs/collaborators.md).
+void take_newer(std::string& have, const std::string& date) {
+    if (date > have) have = date;
+}
+
+// (1) Graph: every co-author z of a introduces z's other co-authors b. Adamic–Adar counts z by 1/ln(deg z) — a
+// shared friend who knows few people says more than one who knows everybody (Adamic & Adar 2003); the tie
+// version also weighs both ties by their strength (joint works in small teams), and z by √(z's summed strength)
+// in place of ln(deg z): a next paper is written by a team, and a team's core are the people who keep writing
+// together (measured variants in docs/collaborators.md).
+void add_graph_candidates(Records& records, const AuthorRecord& me, const std::unordered_set<std::string>& excluded,
+                          Evidence& ev) {
     std::unordered_map<std::string, std::vector<std::pair<double, std::string>>> vias;
-    for (const auto& z : me->coauthors) {
-        const AuthorRecord* zr = record(z.key);
+    for (const auto& z : me.coauthors) {
+        const AuthorRecord* zr = records(z.key);
         if (!zr || zr->coauthors.size() < 2) continue;  // degree 1: z knows only a
         const double w = 1.0 / std::log(static_cast<double>(zr->coauthors.size()));
         double sz = 0;
         for (const auto& y : zr->coauthors) sz += y.strength;
         for (const auto& b : zr->coauthors) {
             if (excluded.count(b.key)) continue;
-            Candidate& c = candidate(b.key, b.name);
+            Candidate& c = ev.candidate(b.key, b.name);
             const double tie = sz > 0 ? z.strength * b.strength / std::sqrt(sz) : 0.0;
             c.adamic_adar += w;
             ++c.common_neighbours;
             c.tie_adamic_adar += tie;
             c.best_tie = std::max(c.best_tie, tie);
-            newer(c.evidence_date, b.last_date);
+            take_newer(c.evidence_date, b.last_date);
             vias[b.key].push_back({tie, z.key});
         }
     }
     for (auto& [k, list] : vias) {
         std::sort(list.begin(), list.end(), [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
-        Candidate& c = ev.candidates[index.at(k)];
+        Candidate& c = ev.candidates[ev.index.at(k)];
         for (const auto& [w, z] : list) c.via.push_back(z);
     }
+}
 
-    // (2) Topics: the MLT query of all of a's works, run over everybody else's works.
+// (2) Topics: the MLT query of all of a's works, run over everybody else's works.
+void add_topic_candidates(const Searcher& works, const std::string& key, const std::unordered_set<std::string>& excluded,
+                          const CollaboratorOptions& opt, bool keep_matches, Evidence& ev) {
     const Xapian::Database& db = works.database();
-    const std::vector<Xapian::docid> own = works_by(db, key);
-    ev.terms = expansion_terms(db, own, opt.terms, opt.scheme);
-    if (!ev.terms.empty()) {
-        std::unordered_map<std::string, std::size_t> term_rank;
-        for (std::size_t i = 0; i < ev.terms.size(); ++i) term_rank[ev.terms[i].term] = i;
-        Xapian::Query query(Xapian::Query::OP_AND_NOT, expansion_query(ev.terms),
-                            Xapian::Query(std::string(schema::kAuthorKeyPrefix) + key));
-        Xapian::Enquire enquire(db);
-        enquire.set_query(query);
-        enquire.set_weighting_scheme(works.weighting());
-        Xapian::MSet mset = enquire.get_mset(0, opt.topic_works);
-        const double best = mset.empty() ? 1.0 : mset.begin().get_weight();
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            const Work w = stored_work(it.get_document());
-            const double closeness = best > 0 ? it.get_weight() / best : 0.0;
-            const std::string date = date_of(w);
-            bool used = false;
-            std::set<std::string> seen;
-            for (const auto& a : w.authors) {
-                const std::string k = author_key(a);
-                if (k.empty() || excluded.count(k) || !seen.insert(k).second) continue;
-                Candidate& c = candidate(k, a.name);
-                c.topic = opt.topic_sum ? c.topic + closeness : std::max(c.topic, closeness);
-                newer(c.evidence_date, date);
-                if (c.topic_docs.size() < kTopicDocsKept) c.topic_docs.push_back(*it);
-                used = true;
-            }
-            if (used && keep_matches) {
-                auto& m = ev.matched[*it];
-                for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t)
-                    if (auto r = term_rank.find(*t); r != term_rank.end()) m.push_back(r->second);
-            }
+    ev.terms = expansion_terms(db, works_by(db, key), opt.terms, opt.scheme);
+    if (ev.terms.empty()) return;
+    std::unordered_map<std::string, std::size_t> term_rank;
+    for (std::size_t i = 0; i < ev.terms.size(); ++i) term_rank[ev.terms[i].term] = i;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, expansion_query(ev.terms),
+                                    Xapian::Query(schema::boolean_term(schema::kAuthorKeyPrefix, key))));
+    enquire.set_weighting_scheme(works.weighting());
+    Xapian::MSet mset = enquire.get_mset(0, opt.topic_works);
+    const double best = mset.empty() ? 1.0 : mset.begin().get_weight();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        const Work w = stored_work(it.get_document());
+        const double closeness = best > 0 ? it.get_weight() / best : 0.0;
+        const std::string date = date_of(w);
+        bool used = false;
+        std::set<std::string> seen;
+        for (const auto& a : w.authors) {
+            const std::string k = author_key(a);
+            if (k.empty() || excluded.count(k) || !seen.insert(k).second) continue;
+            Candidate& c = ev.candidate(k, a.name);
+            c.topic = opt.topic_sum ? c.topic + closeness : std::max(c.topic, closeness);
+            take_newer(c.evidence_date, date);
+            if (c.topic_docs.size() < kTopicDocsKept) c.topic_docs.push_back(*it);
+            used = true;
+        }
+        if (used && keep_matches) {
+            auto& m = ev.matched[*it];
+            for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t)
+                if (auto r = term_rank.find(*t); r != term_rank.end()) m.push_back(r->second);
         }
     }
+}
 
-    // (3) Recency of the evidence, back from the newest work in the index; (4) shared arXiv categories: people in
-    // the same fields are likelier to meet among the many friends of friends (cosine of works per category).
-    const std::optional<long> now = days_of(authors.newest_date());
-    double my_norm = 0;
-    for (const auto& t : me->topics) my_norm += double(t.count) * double(t.count);
-    double best_tie = 0, best_topic = 0;
-    for (const auto& c : ev.candidates) {
+// Cosine of a's and b's works per arXiv category (0 when either has none).
+double category_cosine(const AuthorRecord& me, const AuthorRecord& b) {
+    double my_norm = 0, norm = 0, dot = 0;
+    for (const auto& t : me.topics) my_norm += double(t.count) * double(t.count);
+    for (const auto& u : b.topics) {
+        norm += double(u.count) * double(u.count);
+        for (const auto& t : me.topics)
+            if (t.value == u.value) dot += double(t.count) * double(u.count);
+    }
+    return my_norm > 0 && norm > 0 ? dot / std::sqrt(my_norm * norm) : 0.0;
+}
+
+// The candidate's own figures (works, degree, strength, idle days) from its record, when it has one.
+void add_record_figures(const AuthorRecord& br, const std::optional<long>& now, Candidate& c) {
+    c.works_count = br.works_count;
+    c.degree = static_cast<unsigned>(br.coauthors.size());
+    for (const auto& y : br.coauthors) c.strength += y.strength;
+    const std::optional<long> last = days_of(br.last_date);
+    if (now && last) c.idle_days = static_cast<double>(std::max(0L, *now - *last));
+}
+
+// (3) Recency of the evidence, back from the newest work in the index; (4) shared arXiv categories: people in the
+// same fields are likelier to meet among the many friends of friends. Graph and topic go to 0..1 by the best.
+void score_parts(Records& records, const AuthorRecord& me, const std::optional<long>& now, const CollaboratorOptions& opt,
+                 std::vector<Candidate>& candidates) {
+    double best_tie = 0, best_topic = 0, my_strength = 0;
+    for (const auto& c : candidates) {
         best_tie = std::max(best_tie, c.tie_adamic_adar);
         best_topic = std::max(best_topic, c.topic);
     }
-    double my_strength = 0;
-    for (const auto& z : me->coauthors) my_strength += z.strength;
-    for (auto& c : ev.candidates) {
+    for (const auto& z : me.coauthors) my_strength += z.strength;
+    for (auto& c : candidates) {
         c.graph = best_tie > 0 ? c.tie_adamic_adar / best_tie : 0.0;
-        c.author_degree = static_cast<unsigned>(me->coauthors.size());
+        c.author_degree = static_cast<unsigned>(me.coauthors.size());
         c.author_strength = my_strength;
-        const AuthorRecord* br = record(c.key);
-        if (br) {
-            c.works_count = br->works_count;
-            c.degree = static_cast<unsigned>(br->coauthors.size());
-            for (const auto& y : br->coauthors) c.strength += y.strength;
-            const std::optional<long> last = days_of(br->last_date);
-            if (now && last) c.idle_days = static_cast<double>(std::max(0L, *now - *last));
-        }
-        if (br && my_norm > 0) {
-            double dot = 0, norm = 0;
-            for (const auto& u : br->topics) {
-                norm += double(u.count) * double(u.count);
-                for (const auto& t : me->topics)
-                    if (t.value == u.value) dot += double(t.count) * double(u.count);
-            }
-            c.category = norm > 0 ? dot / std::sqrt(my_norm * norm) : 0.0;
+        if (const AuthorRecord* br = records(c.key)) {
+            add_record_figures(*br, now, c);
+            c.category = category_cosine(me, *br);
         }
         c.topic = best_topic > 0 ? c.topic / best_topic : 0.0;
         const std::optional<long> then = days_of(c.evidence_date);
         if (now && then) c.recency = std::pow(0.5, std::max(0L, *now - *then) / opt.half_life_days);
     }
+}
+
+void rank_by_tie_and_mix(std::vector<Candidate>& candidates, const CollaboratorWeights& weights) {
     // Rank by tie_adamic_adar among a's candidates: the learned ranker's per-author view of the graph evidence.
     std::vector<Candidate*> by_tie;
-    for (auto& c : ev.candidates)
+    for (auto& c : candidates)
         if (c.tie_adamic_adar > 0) by_tie.push_back(&c);
     std::sort(by_tie.begin(), by_tie.end(), [](const Candidate* x, const Candidate* y) {
         return x->tie_adamic_adar != y->tie_adamic_adar ? x->tie_adamic_adar > y->tie_adamic_adar : x->key < y->key;
@@ -223,11 +230,26 @@ Evidence gather(const Searcher& works, const AuthorLookup& authors, const std::s
     for (std::size_t i = 0; i < by_tie.size(); ++i) by_tie[i]->tie_rank = static_cast<unsigned>(i + 1);
     // Rank by the mix: the learned ranker re-ranks its best (a cascade: the mix's order below them).
     std::vector<std::pair<double, Candidate*>> by_mix;
-    for (auto& c : ev.candidates) by_mix.push_back({mix_score(c, opt.weights), &c});
+    for (auto& c : candidates) by_mix.push_back({mix_score(c, weights), &c});
     std::sort(by_mix.begin(), by_mix.end(), [](const auto& x, const auto& y) {
         return x.first != y.first ? x.first > y.first : x.second->key < y.second->key;
     });
     for (std::size_t i = 0; i < by_mix.size(); ++i) by_mix[i].second->mix_rank = static_cast<unsigned>(i + 1);
+}
+
+Evidence gather(const Searcher& works, const AuthorLookup& authors, const std::string& key, const CollaboratorOptions& opt,
+                bool keep_matches) {
+    check_options(opt);
+    Records records(authors);
+    const AuthorRecord* me = records(key);
+    if (!me) throw NotFound("no author with key \"" + key + "\"");
+    std::unordered_set<std::string> excluded{key};
+    for (const auto& c : me->coauthors) excluded.insert(c.key);
+    Evidence ev;
+    add_graph_candidates(records, *me, excluded, ev);
+    add_topic_candidates(works, key, excluded, opt, keep_matches, ev);
+    score_parts(records, *me, days_of(authors.newest_date()), opt, ev.candidates);
+    rank_by_tie_and_mix(ev.candidates, opt.weights);
     return ev;
 }
 
@@ -235,13 +257,7 @@ Evidence gather(const Searcher& works, const AuthorLookup& authors, const std::s
 
 std::vector<Candidate> collaborator_candidates(const Searcher& works, const AuthorLookup& authors, const std::string& key,
                                                const CollaboratorOptions& opt) {
-    try {
-        return gather(works, authors, key, opt, false).candidates;
-    } catch (const Xapian::DatabaseModifiedError&) {
-        throw;
-    } catch (const Xapian::Error& e) {
-        throw IndexError("collaborators of " + key + " failed: " + e.get_description());
-    }
+    return with_xapian_errors("collaborators of " + key, [&] { return gather(works, authors, key, opt, false).candidates; });
 }
 
 double mix_score(const Candidate& c, const CollaboratorWeights& w) {
@@ -397,81 +413,97 @@ void to_json(nlohmann::json& j, const CollaboratorResponse& r) {
     j = {{"author", {{"key", r.key}, {"name", r.name}}}, {"suggestions", r.suggestions}};
 }
 
+namespace {
+
+// b's newest work written with the shared co-author z: the joint work that makes z a reason.
+std::optional<ConnectingWork> newest_joint_work(const Xapian::Database& db, const std::string& b, const std::string& z) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(schema::boolean_term(schema::kAuthorKeyPrefix, b)),
+                                    Xapian::Query(schema::boolean_term(schema::kAuthorKeyPrefix, z))));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::MultiValueKeyMaker newest;
+    newest.add_value(schema::kDateSlot, true);
+    newest.add_value(schema::kYearSlot, true);
+    enquire.set_sort_by_key(&newest, false);
+    Xapian::MSet m = enquire.get_mset(0, 1);
+    if (m.empty()) return std::nullopt;
+    const Work w = stored_work(m.begin().get_document());
+    return ConnectingWork{w.id, w.title, w.year, "coauthor"};
+}
+
+// The reasons of one suggestion: shared co-authors (named as a's record names them), shared topics, the author's
+// terms that b's works matched, and the works that connect them.
+void add_reasons(const Xapian::Database& db, const Evidence& ev, const AuthorRecord& me,
+                 const std::unordered_map<std::string, std::string>& coauthor_names, const Candidate& c,
+                 const std::optional<AuthorRecord>& rec, Suggestion& s) {
+    for (const auto& z : c.via) {
+        const auto name = coauthor_names.find(z);
+        s.shared_coauthors.push_back({z, name == coauthor_names.end() ? std::string() : name->second});
+    }
+    if (rec)
+        for (const auto& t : me.topics)
+            if (s.shared_topics.size() < kSharedTopics &&
+                std::any_of(rec->topics.begin(), rec->topics.end(), [&](const TopicCount& x) { return x.value == t.value; }))
+                s.shared_topics.push_back(t.value);
+    std::set<std::size_t> term_ranks;
+    for (Xapian::docid d : c.topic_docs)
+        if (auto m = ev.matched.find(d); m != ev.matched.end()) term_ranks.insert(m->second.begin(), m->second.end());
+    for (std::size_t r : term_ranks)
+        if (s.shared_terms.size() < kSharedTerms) s.shared_terms.push_back(ev.terms[r].display);
+    // The joint works with shared co-authors: the newest one per co-author.
+    for (const auto& z : c.via) {
+        if (s.connecting_works.size() >= kCoauthorWorks) break;
+        if (auto w = newest_joint_work(db, c.key, z)) s.connecting_works.push_back(std::move(*w));
+    }
+    for (Xapian::docid d : c.topic_docs) {
+        const Work w = stored_work(db.get_document(d));
+        s.connecting_works.push_back({w.id, w.title, w.year, "topic"});
+    }
+}
+
+Suggestion suggestion_of(const Candidate& c, const std::optional<AuthorRecord>& rec) {
+    Suggestion s;
+    s.key = c.key;
+    s.name = c.name;
+    s.score = c.score;
+    s.graph = c.graph;
+    s.topic = c.topic;
+    s.recency = c.recency;
+    s.category = c.category;
+    s.adamic_adar = c.adamic_adar;
+    s.tie_adamic_adar = c.tie_adamic_adar;
+    if (rec) {
+        s.name = rec->name;
+        s.works_count = rec->works_count;
+        s.last_date = rec->last_date;
+    }
+    return s;
+}
+
+}  // namespace
+
 CollaboratorResponse suggest_collaborators(const Searcher& works, const AuthorLookup& authors, const std::string& key,
                                            const CollaboratorOptions& opt) {
-    try {
+    return with_xapian_errors("collaborators of " + key, [&] {
         Evidence ev = gather(works, authors, key, opt, opt.reasons);
         if (opt.scoring == CollaboratorScoring::learned)
             rank_candidates(ev.candidates, default_learned_model(), opt.limit);
         else
             rank_candidates(ev.candidates, opt.weights, opt.limit);
         const AuthorRecord me = *authors.find(key);
+        std::unordered_map<std::string, std::string> coauthor_names;
+        for (const auto& z : me.coauthors) coauthor_names[z.key] = z.name;
         CollaboratorResponse resp;
         resp.key = me.key;
         resp.name = me.name;
-        const Xapian::Database& db = works.database();
         for (const auto& c : ev.candidates) {
-            Suggestion s;
-            s.key = c.key;
-            s.name = c.name;
-            s.score = c.score;
-            s.graph = c.graph;
-            s.topic = c.topic;
-            s.recency = c.recency;
-            s.category = c.category;
-            s.adamic_adar = c.adamic_adar;
-            s.tie_adamic_adar = c.tie_adamic_adar;
             const std::optional<AuthorRecord> rec = authors.find(c.key);
-            if (rec) {
-                s.name = rec->name;
-                s.works_count = rec->works_count;
-                s.last_date = rec->last_date;
-            }
-            if (opt.reasons) {
-                std::unordered_map<std::string, std::string> coauthor_names;
-                for (const auto& z : me.coauthors) coauthor_names[z.key] = z.name;
-                for (const auto& z : c.via) s.shared_coauthors.push_back({z, coauthor_names[z]});
-                if (rec)
-                    for (const auto& t : me.topics)
-                        if (s.shared_topics.size() < kSharedTopics &&
-                            std::any_of(rec->topics.begin(), rec->topics.end(), [&](const TopicCount& x) { return x.value == t.value; }))
-                            s.shared_topics.push_back(t.value);
-                std::set<std::size_t> term_ranks;
-                for (Xapian::docid d : c.topic_docs)
-                    if (auto m = ev.matched.find(d); m != ev.matched.end()) term_ranks.insert(m->second.begin(), m->second.end());
-                for (std::size_t r : term_ranks)
-                    if (s.shared_terms.size() < kSharedTerms) s.shared_terms.push_back(ev.terms[r].display);
-                // The joint works with shared co-authors: the newest one per co-author.
-                for (const auto& z : c.via) {
-                    if (s.connecting_works.size() >= kCoauthorWorks) break;
-                    Xapian::Enquire enquire(db);
-                    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND,
-                                                    Xapian::Query(std::string(schema::kAuthorKeyPrefix) + c.key),
-                                                    Xapian::Query(std::string(schema::kAuthorKeyPrefix) + z)));
-                    enquire.set_weighting_scheme(Xapian::BoolWeight());
-                    Xapian::MultiValueKeyMaker newest;
-                    newest.add_value(schema::kDateSlot, true);
-                    newest.add_value(schema::kYearSlot, true);
-                    enquire.set_sort_by_key(&newest, false);
-                    Xapian::MSet m = enquire.get_mset(0, 1);
-                    if (!m.empty()) {
-                        const Work w = stored_work(m.begin().get_document());
-                        s.connecting_works.push_back({w.id, w.title, w.year, "coauthor"});
-                    }
-                }
-                for (Xapian::docid d : c.topic_docs) {
-                    const Work w = stored_work(db.get_document(d));
-                    s.connecting_works.push_back({w.id, w.title, w.year, "topic"});
-                }
-            }
+            Suggestion s = suggestion_of(c, rec);
+            if (opt.reasons) add_reasons(works.database(), ev, me, coauthor_names, c, rec, s);
             resp.suggestions.push_back(std::move(s));
         }
         return resp;
-    } catch (const Xapian::DatabaseModifiedError&) {
-        throw;
-    } catch (const Xapian::Error& e) {
-        throw IndexError("collaborators of " + key + " failed: " + e.get_description());
-    }
+    });
 }
 
 }  // namespace paperdex

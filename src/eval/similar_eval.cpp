@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "index/xapian_error.h"
 #include "paperdex/error.h"
 #include "paperdex/index/schema.h"
 #include "paperdex/search/searcher.h"
@@ -29,12 +30,14 @@ CoRelevantReport evaluate_similar(const Searcher& searcher, const Qrels& qrels, 
     rep.k = k;
     // The collection's own ids (numeric ones without leading zeros, as query_key) → the index's work ids.
     std::unordered_map<std::string, std::string> work_id;
-    const auto& db = searcher.database();
-    const std::string q(schema::kIdPrefix);
-    for (auto t = db.allterms_begin(q); t != db.allterms_end(q); ++t) {
-        const std::string id = (*t).substr(q.size());
-        work_id.emplace(query_key(strip_prefix(id)), id);
-    }
+    with_xapian_errors("listing the work ids", [&] {
+        const auto& db = searcher.database();
+        const std::string q(schema::kIdPrefix);
+        for (auto t = db.allterms_begin(q); t != db.allterms_end(q); ++t) {
+            const std::string id = (*t).substr(q.size());
+            work_id.emplace(query_key(strip_prefix(id)), id);
+        }
+    });
     opt.offset = 0;
     opt.limit = k;
     double p = 0, r = 0, mrr = 0;

@@ -23,7 +23,7 @@ namespace {
 using nlohmann::json;
 
 constexpr unsigned kDefaultTerms = 50;  // as SimilarOptions::terms
-constexpr unsigned kMaxTerms = 200;
+constexpr unsigned kMaxTerms = kMaxExpansionTerms;
 constexpr std::size_t kMaxSuggestions = 100;
 
 // This worker thread's author index for the generation its Searcher serves, so that works and authors always come

@@ -58,6 +58,12 @@ std::string filter_term(std::string_view name, std::string_view value) {
     return boolean_term(f.filter_prefix, text::key(value));
 }
 
+bool is_free_text_term(std::string_view term) {
+    if (term.size() <= kStemPrefix.size() || term.substr(0, kStemPrefix.size()) != kStemPrefix) return false;
+    const char first = term[kStemPrefix.size()];
+    return !(first >= 'A' && first <= 'Z');
+}
+
 const std::vector<std::pair<std::string_view, std::string_view>>& text_fields() {
     static const std::vector<std::pair<std::string_view, std::string_view>> table = {
         {"title", kTitlePrefix}, {"author", kAuthorPrefix}, {"topic", kTopicTextPrefix}, {"venue", kVenueTextPrefix}};

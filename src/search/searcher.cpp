@@ -9,6 +9,7 @@
 
 #include "paperdex/error.h"
 #include "search/facet_spy.h"
+#include "index/xapian_error.h"
 #include "paperdex/index/document.h"
 #include "paperdex/index/schema.h"
 #include "paperdex/corpus/text.h"
@@ -80,14 +81,18 @@ void to_json(nlohmann::json& j, const SearchResponse& r) {
 Searcher::Searcher(Xapian::Database db, RankingOptions ranking) : db_(std::move(db)), ranking_(ranking) {}
 
 bool Searcher::reopen() {
-    if (!db_.reopen()) return false;
+    if (!with_xapian_errors("reopening the index", [&] { return db_.reopen(); })) return false;
     dictionaries_.clear();
     return true;
 }
 
 std::shared_ptr<const FacetDictionary> Searcher::facet_dictionary(const schema::Facet& facet) const {
     auto it = dictionaries_.find(facet.name);
-    if (it == dictionaries_.end()) it = dictionaries_.emplace(facet.name, FacetDictionary::load(db_, facet)).first;
+    if (it == dictionaries_.end())
+        it = dictionaries_
+                 .emplace(facet.name, with_xapian_errors("reading the " + std::string(facet.name) + " facet dictionary",
+                                                         [&] { return FacetDictionary::load(db_, facet); }))
+                 .first;
     return it->second;
 }
 
@@ -127,18 +132,11 @@ const Xapian::Stopper& english_stopper() {
     return stopper;
 }
 
-// True if a free-text word of `query` occurs in no document. A query word becomes its stem "Z"+stem; field terms
-// carry an upper-case prefix after the "Z" ("ZSword") or instead of it (boolean filters), and are not free text.
-bool is_free_text_term(const std::string& term) {
-    auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-    if (term.empty()) return false;
-    if (term[0] == 'Z') return term.size() > 1 && !upper(term[1]);
-    return !upper(term[0]);
-}
-
+// True if a free-text word of `query` occurs in no document: only then can a spelling correction help. A word in
+// a field ("title:cach") is looked up by the user on purpose, and is not corrected.
 bool has_unknown_word(const Xapian::Database& db, const Xapian::Query& query) {
     for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
-        if (is_free_text_term(*it) && !db.term_exists(*it)) return true;
+        if (schema::is_free_text_term(*it) && !db.term_exists(*it)) return true;
     return false;
 }
 
@@ -244,12 +242,9 @@ ParsedQuery parse_query(const Xapian::Database& db, const std::string& raw, cons
     }
 }
 
-// Only free-text stems ("Z" + word) may expand a query: field terms ("ZS" title, "ZA" author, boolean "Q", "K", …)
-// would count the same words twice.
+// Only free-text stems may expand a query: field terms would count the same words twice (schema::is_free_text_term).
 struct StemmedTermsOnly : Xapian::ExpandDecider {
-    bool operator()(const std::string& term) const override {
-        return term.size() > 1 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z');
-    }
+    bool operator()(const std::string& term) const override { return schema::is_free_text_term(term); }
 };
 
 // Pseudo-relevance feedback (RM3-like, through Xapian's RSet/ESet): `query` OR-ed with the best terms of its own
@@ -274,135 +269,159 @@ Xapian::Query expand_query(Xapian::Enquire& enquire, const Xapian::Query& query,
 }  // namespace
 
 Xapian::Query Searcher::build_query(const SearchRequest& req) const {
-    Xapian::Query q = parse_query(db_, req.query, ranking_).query;
+    Xapian::Query q = with_xapian_errors("parsing the query", [&] { return parse_query(db_, req.query, ranking_).query; });
     Xapian::Query filter = build_filter(req);
     if (filter.empty()) return q;
     return Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
 }
 
-SearchResponse Searcher::search(const SearchRequest& req) const {
-    auto t0 = std::chrono::steady_clock::now();
+namespace {
+
+void check_paging(const SearchRequest& req) {
     if (req.limit > kMaxLimit)
         throw InvalidArgument("limit", "limit must be 0.." + std::to_string(kMaxLimit) + ", got " + std::to_string(req.limit));
     if (req.offset > kMaxOffset)
         throw InvalidArgument("offset", "offset must be 0.." + std::to_string(kMaxOffset) + ", got " + std::to_string(req.offset));
-    std::vector<const schema::Facet*> facets;
-    for (const auto& name : req.facets) facets.push_back(&schema::facet(name));
+}
 
-    ParsedQuery parsed = parse_query(db_, req.query, ranking_);
-    const bool browse = parsed.query.get_type() == Xapian::Query::LEAF_MATCH_ALL;
-    const Xapian::Query filter = build_filter(req);
+// The query as run (filters and any expansion included: the counting pass must see the same matches) and its page.
+struct RankedPage {
+    Xapian::Query query;
+    Xapian::MSet mset;
+};
+
+RankedPage ranked_page(const Searcher& searcher, const Xapian::Query& parsed, const SearchRequest& req, bool browse) {
+    const Xapian::Query filter = searcher.build_filter(req);
     auto filtered = [&filter](const Xapian::Query& q) {
         return filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
     };
-    Xapian::Query query = filtered(parsed.query);
-
-    SearchResponse resp;
-    resp.corrected_query = parsed.corrected;
-    try {
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(query);
-        enquire.set_weighting_scheme(weighting());
-        if (ranking_.prf_docs > 0 && !browse && req.sort == SortOrder::relevance) {
-            query = filtered(expand_query(enquire, parsed.query, ranking_));
-            enquire.set_query(query);
-        }
-        // Browsing (no words) lists newest first, as a researcher's profile does.
-        if (req.sort == SortOrder::year || browse) enquire.set_sort_by_value_then_relevance(schema::kYearSlot, true);
-
-        // The ranked pass counts no further than the page: counting past it stops Xapian's pruning (at 1M works
-        // counting 100 past a top-10 page cost 14% at p50 and 20% at p99, docs/bench.md).
-        const auto page_end = static_cast<Xapian::doccount>(req.offset + req.limit);
-        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
-                                             static_cast<Xapian::doccount>(req.limit), page_end);
-        resp.total = mset.get_matches_estimated();
-        resp.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-
-        // Counting: a second, unranked pass (BoolWeight, no hits) visits the matches in docid order and stops
-        // after `counted` of them. It makes the total exact for a result list of up to kCountedPastPage works
-        // past the page (a filtered search, an author's works), so that its pager has no dead or missing pages:
-        // Xapian's estimate for a filtered OR query is far off (default corpus, "recommendation" in cs.IR: 30
-        // estimated, 65 true). With facets it counts up to the facet bound too, and the spies see each match it
-        // visits: counting in the ranked pass made every match pay BM25 and switched off Xapian's pruning (at 1M
-        // works, 200 queries, loaded machine: search + facets p50/p99 42/426 ms in one pass, 35/256 ms in two).
-        std::vector<std::unique_ptr<FacetSpy>> spies;
-        if (!resp.total_exact || !facets.empty()) {
-            std::size_t counted = page_end + kCountedPastPage;
-            if (!facets.empty()) counted = std::max(counted, req.facet_check_bound);
-            Xapian::Enquire counter(db_);
-            counter.set_query(query);
-            counter.set_weighting_scheme(Xapian::BoolWeight());
-            const auto expected = static_cast<Xapian::doccount>(std::min<std::size_t>(counted, mset.get_matches_upper_bound()));
-            for (const auto* f : facets) {
-                spies.push_back(std::make_unique<FacetSpy>(*f, facet_dictionary(*f), expected));
-                counter.add_matchspy(spies.back().get());
-            }
-            const Xapian::MSet all =
-                counter.get_mset(0, 0, static_cast<Xapian::doccount>(std::min<std::size_t>(db_.get_doccount(), counted)));
-            const bool exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
-            if (!resp.total_exact && (exact || !facets.empty())) {
-                resp.total = all.get_matches_estimated();
-                resp.total_exact = exact;
-            }
-        }
-
-        for (const auto& spy : spies) {
-            const schema::Facet& f = spy->facet();
-            FacetCounts fc;
-            fc.name = std::string(f.name);
-            const Xapian::doccount seen = spy->total();
-            fc.exact = resp.total_exact && seen >= resp.total;
-            const double scale = (!fc.exact && seen > 0) ? double(resp.total) / double(seen) : 1.0;
-            // Only the values shown become strings; the year's raw values sort as its display values do
-            // (sortable_serialise keeps order), so ties break alike.
-            std::vector<std::pair<std::string_view, Xapian::doccount>> counted = spy->counted();
-            const std::size_t keep = std::min(counted.size(), f.name == "year" ? std::max<std::size_t>(req.facet_limit, 200) : req.facet_limit);
-            std::partial_sort(counted.begin(), counted.begin() + static_cast<std::ptrdiff_t>(keep), counted.end(),
-                              [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
-            for (std::size_t i = 0; i < keep; ++i)
-                fc.values.push_back({facet_display(f, std::string(counted[i].first)),
-                                     static_cast<std::uint64_t>(counted[i].second * scale + 0.5)});
-            resp.facets.push_back(std::move(fc));
-        }
-
-        const Xapian::Stem stemmer("english");
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            Hit h;
-            h.rank = static_cast<unsigned>(req.offset + std::distance(mset.begin(), it));
-            h.score = browse ? 0.0 : it.get_weight();
-            h.work = stored_work(it.get_document());
-            h.id = h.work.id;
-            if (req.snippets && !browse) {
-                // No SNIPPET_BACKGROUND_MODEL: it looks up the term frequency of every word of the abstract
-                // (B-tree reads) and tripled the cost of a search (arXiv 35k, 300 queries: top-10 p50 2.7 ms,
-                // + snippets with it 8.5 ms, without 5.5 ms on a loaded machine); the fragment is still chosen
-                // by the query terms it holds.
-                const unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE;
-                h.snippet = mset.snippet(h.work.abstract, kSnippetBytes, stemmer, flags, "<mark>", "</mark>", "…");
-                h.title_html = mset.snippet(h.work.title, h.work.title.size() + 16, stemmer,
-                                            Xapian::MSet::SNIPPET_EXHAUSTIVE, "<mark>", "</mark>", "…");
-            } else if (req.snippets) {
-                h.snippet = mset.snippet(h.work.abstract, kSnippetBytes, stemmer, 0, "<mark>", "</mark>", "…");
-                h.title_html = mset.snippet(h.work.title, h.work.title.size() + 16, stemmer, 0, "<mark>", "</mark>", "…");
-            }
-            resp.hits.push_back(std::move(h));
-        }
-    } catch (const Xapian::DatabaseModifiedError&) {
-        throw;  // the caller reopens and retries
-    } catch (const Xapian::Error& e) {
-        throw IndexError("search failed: " + e.get_description());
+    RankedPage page{filtered(parsed), {}};
+    Xapian::Enquire enquire(searcher.database());
+    enquire.set_query(page.query);
+    enquire.set_weighting_scheme(searcher.weighting());
+    if (searcher.ranking().prf_docs > 0 && !browse && req.sort == SortOrder::relevance) {
+        page.query = filtered(expand_query(enquire, parsed, searcher.ranking()));
+        enquire.set_query(page.query);
     }
+    // Browsing (no words) lists newest first, as a researcher's profile does.
+    if (req.sort == SortOrder::year || browse) enquire.set_sort_by_value_then_relevance(schema::kYearSlot, true);
+    // The ranked pass counts no further than the page: counting past it stops Xapian's pruning (at 1M works
+    // counting 100 past a top-10 page cost 14% at p50 and 20% at p99, docs/bench.md).
+    const auto page_end = static_cast<Xapian::doccount>(req.offset + req.limit);
+    page.mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset), static_cast<Xapian::doccount>(req.limit), page_end);
+    return page;
+}
+
+// Counting: a second, unranked pass (BoolWeight, no hits) visits the matches in docid order and stops after
+// `counted` of them. It makes the total exact for a result list of up to kCountedPastPage works past the page (a
+// filtered search, an author's works), so that its pager has no dead or missing pages: Xapian's estimate for a
+// filtered OR query is far off (default corpus, "recommendation" in cs.IR: 30 estimated, 65 true). With facets it
+// counts up to the facet bound too, and the spies see each match it visits: counting in the ranked pass made every
+// match pay BM25 and switched off Xapian's pruning (at 1M works, 200 queries, loaded machine: search + facets
+// p50/p99 42/426 ms in one pass, 35/256 ms in two). Updates resp's total; returns the spies, which have counted.
+std::vector<std::unique_ptr<FacetSpy>> count_matches(const Searcher& searcher, const RankedPage& page,
+                                                     const std::vector<const schema::Facet*>& facets,
+                                                     const SearchRequest& req, SearchResponse& resp) {
+    std::vector<std::unique_ptr<FacetSpy>> spies;
+    if (resp.total_exact && facets.empty()) return spies;
+    std::size_t counted = req.offset + req.limit + kCountedPastPage;
+    if (!facets.empty()) counted = std::max(counted, req.facet_check_bound);
+    Xapian::Enquire counter(searcher.database());
+    counter.set_query(page.query);
+    counter.set_weighting_scheme(Xapian::BoolWeight());
+    const auto expected = static_cast<Xapian::doccount>(std::min<std::size_t>(counted, page.mset.get_matches_upper_bound()));
+    for (const auto* f : facets) {
+        spies.push_back(std::make_unique<FacetSpy>(*f, searcher.facet_dictionary(*f), expected));
+        counter.add_matchspy(spies.back().get());
+    }
+    const Xapian::MSet all = counter.get_mset(
+        0, 0, static_cast<Xapian::doccount>(std::min<std::size_t>(searcher.database().get_doccount(), counted)));
+    const bool exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
+    if (!resp.total_exact && (exact || !facets.empty())) {
+        resp.total = all.get_matches_estimated();
+        resp.total_exact = exact;
+    }
+    return spies;
+}
+
+// The most frequent values a spy counted, scaled up to the total when it saw only some of the matches.
+FacetCounts facet_counts(const FacetSpy& spy, const SearchResponse& resp, std::size_t facet_limit) {
+    const schema::Facet& f = spy.facet();
+    FacetCounts fc;
+    fc.name = std::string(f.name);
+    const Xapian::doccount seen = spy.total();
+    fc.exact = resp.total_exact && seen >= resp.total;
+    const double scale = (!fc.exact && seen > 0) ? double(resp.total) / double(seen) : 1.0;
+    // Only the values shown become strings; the year's raw values sort as its display values do
+    // (sortable_serialise keeps order), so ties break alike.
+    std::vector<std::pair<std::string_view, Xapian::doccount>> counted = spy.counted();
+    const std::size_t keep = std::min(counted.size(), f.name == "year" ? std::max<std::size_t>(facet_limit, 200) : facet_limit);
+    std::partial_sort(counted.begin(), counted.begin() + static_cast<std::ptrdiff_t>(keep), counted.end(),
+                      [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    for (std::size_t i = 0; i < keep; ++i)
+        fc.values.push_back({facet_display(f, std::string(counted[i].first)),
+                             static_cast<std::uint64_t>(counted[i].second * scale + 0.5)});
+    return fc;
+}
+
+std::vector<Hit> hits_of(const Xapian::MSet& mset, const SearchRequest& req, bool browse) {
+    std::vector<Hit> hits;
+    const Xapian::Stem stemmer("english");
+    // No SNIPPET_BACKGROUND_MODEL: it looks up the term frequency of every word of the abstract (B-tree reads) and
+    // tripled the cost of a search (arXiv 35k, 300 queries: top-10 p50 2.7 ms, + snippets with it 8.5 ms, without
+    // 5.5 ms on a loaded machine); the fragment is still chosen by the query terms it holds. A browse has no term
+    // to mark, so any fragment will do: without SNIPPET_EXHAUSTIVE Xapian stops at the first good-enough one.
+    const unsigned flags = browse ? 0 : Xapian::MSet::SNIPPET_EXHAUSTIVE;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Hit h;
+        h.rank = static_cast<unsigned>(req.offset + std::distance(mset.begin(), it));
+        h.score = browse ? 0.0 : it.get_weight();
+        h.work = stored_work(it.get_document());
+        h.id = h.work.id;
+        if (req.snippets) {
+            h.snippet = mset.snippet(h.work.abstract, kSnippetBytes, stemmer, flags, "<mark>", "</mark>", "…");
+            h.title_html = mset.snippet(h.work.title, h.work.title.size() + 16, stemmer, flags, "<mark>", "</mark>", "…");
+        }
+        hits.push_back(std::move(h));
+    }
+    return hits;
+}
+
+}  // namespace
+
+SearchResponse Searcher::search(const SearchRequest& req) const {
+    const auto t0 = std::chrono::steady_clock::now();
+    check_paging(req);
+    std::vector<const schema::Facet*> facets;
+    for (const auto& name : req.facets) facets.push_back(&schema::facet(name));
+    SearchResponse resp = with_xapian_errors("search", [&] {
+        const ParsedQuery parsed = parse_query(db_, req.query, ranking_);
+        const bool browse = parsed.query.get_type() == Xapian::Query::LEAF_MATCH_ALL;
+        const RankedPage page = ranked_page(*this, parsed.query, req, browse);
+        SearchResponse r;
+        r.corrected_query = parsed.corrected;
+        r.total = page.mset.get_matches_estimated();
+        r.total_exact = page.mset.get_matches_lower_bound() == page.mset.get_matches_upper_bound();
+        for (const auto& spy : count_matches(*this, page, facets, req, r)) r.facets.push_back(facet_counts(*spy, r, req.facet_limit));
+        r.hits = hits_of(page.mset, req, browse);
+        return r;
+    });
     resp.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     return resp;
 }
 
 Xapian::docid Searcher::docid(const std::string& id) const {
-    const std::string term = std::string(schema::kIdPrefix) + id;
-    auto it = db_.postlist_begin(term);
-    if (it == db_.postlist_end(term)) throw NotFound("no work with id \"" + id + "\"");
-    return *it;
+    return with_xapian_errors("looking up work " + id, [&] {
+        const std::string term = std::string(schema::kIdPrefix) + id;
+        auto it = db_.postlist_begin(term);
+        if (it == db_.postlist_end(term)) throw NotFound("no work with id \"" + id + "\"");
+        return *it;
+    });
 }
 
-Work Searcher::get_work(const std::string& id) const { return stored_work(db_.get_document(docid(id))); }
+Work Searcher::get_work(const std::string& id) const {
+    const Xapian::docid d = docid(id);
+    return with_xapian_errors("reading work " + id, [&] { return stored_work(db_.get_document(d)); });
+}
 
 }  // namespace paperdex

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "index/xapian_error.h"
 #include "paperdex/error.h"
 #include "paperdex/index/document.h"
 #include "paperdex/index/schema.h"
@@ -18,7 +19,6 @@
 namespace paperdex {
 namespace {
 
-constexpr unsigned kMaxTerms = 200;
 constexpr unsigned kMaxFeedbackDocs = 50;
 constexpr std::size_t kMaxLimit = 1000;
 constexpr std::size_t kMaxOffset = 10000;
@@ -33,11 +33,6 @@ constexpr const char* kPastedId = "paperdex:pasted-text";
 constexpr double kMaxDocFreqShare = 0.1;
 constexpr Xapian::doccount kMinDocFreqCap = 20;
 constexpr std::size_t kMinSourcesForRecurrence = 3;
-
-// Free text is indexed as stems with Xapian's prefix "Z" ("Zcach"; lower case after TermGenerator's folding, digits
-// or non-ASCII); field terms put an upper-case prefix after the "Z" or instead of it (schema.h).
-bool unprefixed(std::string_view t) { return !t.empty() && !(t[0] >= 'A' && t[0] <= 'Z'); }
-bool z_stem(std::string_view t) { return t.size() > 1 && t[0] == 'Z' && unprefixed(t.substr(1)); }
 
 bool worth_expanding(std::string_view word) {
     if (word.size() < 3) return false;  // "of", "in", "a": no topic in them
@@ -68,7 +63,7 @@ SourceTerms source_terms(const Xapian::Database& db, const std::vector<Xapian::d
         const Work w = stored_work(db.get_document(d));
         for (const auto& [field, weight] : {std::pair{&w.title, 1 + schema::kTitleWdfBoost}, {&w.abstract, 1u}})
             for (const std::string& word : text::words(*field))
-                if (auto z = "Z" + stem(word); s.wdf.count(z)) forms[z][word] += weight;
+                if (auto z = std::string(schema::kStemPrefix) + stem(word); s.wdf.count(z)) forms[z][word] += weight;
     }
     for (auto& [z, words] : forms) {
         auto best = std::max_element(words.begin(), words.end(),
@@ -88,7 +83,8 @@ public:
           max_docfreq_(cap_docfreq ? std::max(kMinDocFreqCap, static_cast<Xapian::doccount>(kMaxDocFreqShare * db.get_doccount()))
                                    : db.get_doccount()) {}
     bool operator()(const std::string& term) const override {
-        if (!z_stem(term) || !worth_expanding(std::string_view(term).substr(1))) return false;
+        if (!schema::is_free_text_term(term) || !worth_expanding(std::string_view(term).substr(schema::kStemPrefix.size())))
+            return false;
         // An author's topic is what they write about again and again; a word of one work only ("apollo", the name
         // of one system) is rare, so TradEWeight would rank it first.
         if (src_.sources >= kMinSourcesForRecurrence && src_.docs.at(term) < 2) return false;
@@ -106,12 +102,12 @@ private:
 
 std::string display_of(const SourceTerms& src, const std::string& term) {
     if (auto it = src.display.find(term); it != src.display.end()) return it->second;
-    return z_stem(term) ? term.substr(1) : term;
+    return schema::is_free_text_term(term) ? term.substr(schema::kStemPrefix.size()) : term;
 }
 
 void check_options(const SimilarOptions& opt) {
-    if (opt.terms < 1 || opt.terms > kMaxTerms)
-        throw InvalidArgument("terms", "terms must be 1.." + std::to_string(kMaxTerms) + ", got " + std::to_string(opt.terms));
+    if (opt.terms < 1 || opt.terms > kMaxExpansionTerms)
+        throw InvalidArgument("terms", "terms must be 1.." + std::to_string(kMaxExpansionTerms) + ", got " + std::to_string(opt.terms));
     if (opt.limit > kMaxLimit)
         throw InvalidArgument("limit", "limit must be 0.." + std::to_string(kMaxLimit) + ", got " + std::to_string(opt.limit));
     if (opt.offset > kMaxOffset)
@@ -119,8 +115,8 @@ void check_options(const SimilarOptions& opt) {
     if (opt.feedback_docs > kMaxFeedbackDocs)
         throw InvalidArgument("feedback_docs", "feedback_docs must be 0.." + std::to_string(kMaxFeedbackDocs) + ", got " +
                                                    std::to_string(opt.feedback_docs));
-    if (opt.feedback_terms < 1 || opt.feedback_terms > kMaxTerms)
-        throw InvalidArgument("feedback_terms", "feedback_terms must be 1.." + std::to_string(kMaxTerms) + ", got " +
+    if (opt.feedback_terms < 1 || opt.feedback_terms > kMaxExpansionTerms)
+        throw InvalidArgument("feedback_terms", "feedback_terms must be 1.." + std::to_string(kMaxExpansionTerms) + ", got " +
                                                     std::to_string(opt.feedback_terms));
     if (!(opt.feedback_weight >= 0) || std::isinf(opt.feedback_weight))
         throw InvalidArgument("feedback_weight", "feedback_weight must be >= 0, got " + std::to_string(opt.feedback_weight));
@@ -256,13 +252,7 @@ void to_json(nlohmann::json& j, const SimilarResponse& r) {
 std::vector<ExpansionTerm> expansion_terms(const Xapian::Database& db, const std::vector<Xapian::docid>& rset,
                                            unsigned count, ExpansionScheme scheme) {
     if (rset.empty() || count == 0) return {};
-    try {
-        return eset_terms(db, rset, Selection{count, scheme});
-    } catch (const Xapian::DatabaseModifiedError&) {
-        throw;  // the caller reopens and retries
-    } catch (const Xapian::Error& e) {
-        throw IndexError("expansion terms failed: " + e.get_description());
-    }
+    return with_xapian_errors("expansion terms", [&] { return eset_terms(db, rset, Selection{count, scheme}); });
 }
 
 Xapian::Query expansion_query(const std::vector<ExpansionTerm>& terms) {
@@ -280,7 +270,7 @@ SimilarResponse similar(const Searcher& searcher, std::string_view work_id, cons
     check_options(opt);
     const std::string id(work_id);
     const Xapian::docid source = searcher.docid(id);  // throws NotFound
-    try {
+    return with_xapian_errors("similar works for " + id, [&] {
         const Work work = stored_work(searcher.database().get_document(source));
         SimilarResponse resp = run(searcher, Source{searcher.database(), source},
                                    Xapian::Query(std::string(schema::kIdPrefix) + id), opt);
@@ -288,11 +278,7 @@ SimilarResponse similar(const Searcher& searcher, std::string_view work_id, cons
         resp.source_title = work.title;
         resp.took_ms = ms_since(t0);
         return resp;
-    } catch (const Xapian::DatabaseModifiedError&) {
-        throw;
-    } catch (const Xapian::Error& e) {
-        throw IndexError("similar works for " + id + " failed: " + e.get_description());
-    }
+    });
 }
 
 SimilarResponse similar_text(const Searcher& searcher, std::string_view text_in, const SimilarOptions& opt) {
@@ -302,7 +288,7 @@ SimilarResponse similar_text(const Searcher& searcher, std::string_view text_in,
         throw InvalidArgument("text", "text must be at most " + std::to_string(kMaxTextBytes) + " bytes, got " +
                                           std::to_string(text_in.size()));
     if (text::squeeze(text_in).empty()) throw InvalidArgument("text", "text must not be empty");
-    try {
+    return with_xapian_errors("similar works for a pasted text", [&] {
         // The pasted text becomes one document of an in-memory database beside the index, so that the ESet
         // weighs its words with the index's own statistics (the extra document shifts them by 1 in N).
         Xapian::WritableDatabase pasted(std::string(), Xapian::DB_BACKEND_INMEMORY);
@@ -319,11 +305,7 @@ SimilarResponse similar_text(const Searcher& searcher, std::string_view text_in,
         SimilarResponse resp = run(searcher, Source{combined, source, 2}, Xapian::Query(), opt);
         resp.took_ms = ms_since(t0);
         return resp;
-    } catch (const Xapian::DatabaseModifiedError&) {
-        throw;
-    } catch (const Xapian::Error& e) {
-        throw IndexError("similar works for a pasted text failed: " + e.get_description());
-    }
+    });
 }
 
 }  // namespace paperdex

@@ -24,6 +24,7 @@ public:
     /// @throws NotFound if the index or its author database is missing (rebuild to create it); IndexError.
     static AuthorIndex open(const std::string& index_dir);
 
+    /// @throws IndexError if Xapian fails (as newest_date, get and resolve).
     std::optional<AuthorRecord> find(const std::string& key) const override;
     std::string newest_date() const override;
     /// The record of `key`. @throws NotFound("no author with key \"KEY\"").
@@ -43,11 +44,13 @@ public:
     };
     /// Autocomplete: authors whose name words start with every word of `q` (folded: case and accents ignored;
     /// "kim haz" needs a word starting "kim" and one starting "haz"), most works first, then name.
-    /// @throws InvalidArgument("q") if `q` has no word or more than 1000 bytes; InvalidArgument("limit") unless 1..100.
+    /// @throws InvalidArgument("q") if `q` has no word or more than 1000 bytes; InvalidArgument("limit") unless 1..100;
+    ///         IndexError if Xapian fails.
     Matches search(const std::string& q, std::size_t limit = 10) const;
 
     const Xapian::Database& database() const noexcept { return db_; }
-    bool reopen() { return db_.reopen(); }
+    /// Re-reads the newest revision (Xapian::Database::reopen); true if it changed. @throws IndexError.
+    bool reopen();
 
 private:
     Xapian::Database db_;
@@ -55,7 +58,7 @@ private:
 
 void to_json(nlohmann::json& j, const AuthorIndex::Match& m);
 
-/// Docids (of `works`) of the works by author `key`, in docid order.
+/// Docids (of `works`) of the works by author `key`, in docid order. @throws IndexError if Xapian fails.
 std::vector<Xapian::docid> works_by(const Xapian::Database& works, const std::string& key);
 
 /// A profile page: the record, the top terms of all the author's works (similar.h expansion terms, at most 10),
@@ -71,7 +74,7 @@ struct AuthorProfile {
 void to_json(nlohmann::json& j, const AuthorProfile& p);
 
 /// @throws NotFound for an unknown key; InvalidArgument("page") unless page >= 1 and page×per_page <= 10000,
-///         InvalidArgument("per_page") unless 1..100.
+///         InvalidArgument("per_page") unless 1..100; IndexError if Xapian fails.
 AuthorProfile author_profile(const Searcher& works, const AuthorIndex& authors, const std::string& key,
                              std::size_t page = 1, std::size_t per_page = 10);
 

@@ -38,7 +38,7 @@ struct CollaboratorOptions {
     std::size_t limit = 10;       ///< suggestions, 1..100
     CollaboratorScoring scoring = CollaboratorScoring::mix;
     CollaboratorWeights weights;  ///< the mix's weights (scoring = mix)
-    unsigned terms = 30;          ///< expansion terms of the author's works (similar.h), 1..200
+    unsigned terms = 30;          ///< expansion terms of the author's works (similar.h), 1..kMaxExpansionTerms
     unsigned topic_works = 200;   ///< best-matching works scanned for topical candidates, 1..10000
     double half_life_days = 180;  ///< recency halves every this many days back from the newest work (> 0)
     bool reasons = true;          ///< fill Suggestion reasons (shared co-authors/topics/terms, works)
@@ -79,7 +79,8 @@ struct Candidate {
 /// Every candidate for `key` with its evidence and score (unsorted): authors at distance two in the co-author
 /// graph, and authors of the `opt.topic_works` works that best match the MLT query of `key`'s works (their own
 /// works excluded). Neither `key` nor any of their co-authors is ever a candidate.
-/// @throws NotFound if `authors` has no record for `key`; InvalidArgument as suggest_collaborators for options.
+/// @throws NotFound if `authors` has no record for `key`; InvalidArgument as suggest_collaborators for options;
+///         IndexError if Xapian fails.
 std::vector<Candidate> collaborator_candidates(const Searcher& works, const AuthorLookup& authors, const std::string& key,
                                                const CollaboratorOptions& opt);
 
@@ -218,9 +219,10 @@ void to_json(nlohmann::json& j, const LinkPredictionReport& r);
 /// every author with history who gains a new co-author after it (a pair that never wrote together up to the
 /// cut-off, writes together after it, and both have a work up to it), and scores the top k of each method
 /// against those pairs. Works with more than 100 authors add no edges (AuthorGraph).
-/// @throws InvalidArgument("--until") unless YYYY-MM-DD; InvalidArgument("--corpus") if no work is dated up to or
-///         after the cut-off; InvalidArgument("--format") for an unknown format; InvalidArgument("--dump-features")
-///         if that file cannot be written or dump_negatives is outside 0..1; IndexError if Xapian fails.
+/// @throws InvalidArgument("until") unless YYYY-MM-DD; InvalidArgument("k") unless 1..100; InvalidArgument("format")
+///         for an unknown format; InvalidArgument("corpus_paths") for a path that does not exist or if no work is
+///         dated up to or after the cut-off; InvalidArgument("dump_negatives") outside 0..1;
+///         InvalidArgument("dump_features") if that file cannot be written; IndexError if Xapian fails.
 LinkPredictionReport evaluate_collaborators(const LinkPredictionOptions& opt);
 
 }  // namespace paperdex

@@ -123,7 +123,7 @@ struct SearchRun {
 /// with SearchRequest{query = text, limit = depth, no facets, no snippets} and the searcher's own ranking.
 /// A query the searcher rejects with InvalidArgument is recorded in `failed` (and scores 0), not thrown, because
 /// the API would answer it with a 400 too.
-/// @throws InvalidArgument("depth", ...) if depth is 0 or > 1000.
+/// @throws InvalidArgument("depth", ...) if depth is 0 or > 1000; IndexError if Xapian fails (as Searcher::search).
 SearchRun run_search(const Searcher& searcher, const std::vector<Query>& queries, const Qrels& qrels,
                      const SearchRunOptions& opt = {});
 

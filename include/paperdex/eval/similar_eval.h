@@ -29,7 +29,7 @@ struct CoRelevantReport {
 /// source: similar(searcher, source, opt) with opt.offset 0 and opt.limit `k` is scored against the query's other
 /// relevant documents. A work's qrels id is its id without the importer's "<source>:" prefix ("cacm:1410" →
 /// "1410"), as `eval search` writes runs. Pairs, not documents: a work relevant to two queries is scored twice.
-/// @throws InvalidArgument("k", ...) if k is 0 or > 100; as similar() for bad options.
+/// @throws InvalidArgument("k", ...) if k is 0 or > 100; as similar() for bad options; IndexError if Xapian fails.
 CoRelevantReport evaluate_similar(const Searcher& searcher, const Qrels& qrels, SimilarOptions opt, std::size_t k = 10);
 
 /// {"queries","sources","missing","k","p@k","r@k","mrr@k","seconds"}, metrics rounded to 4 decimals.

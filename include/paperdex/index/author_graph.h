@@ -3,6 +3,7 @@
 /// (DIR/gen-N/authors, one document per author) beside the works (../shared/DESIGN.md, "Similar works and
 /// collaborators"). Reading it back is authors/author_index.h.
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -56,6 +57,16 @@ public:
     virtual std::optional<AuthorRecord> find(const std::string& key) const = 0;
     /// The newest date of any work ("YYYY-MM-DD" or "YYYY"); recency is measured back from it.
     virtual std::string newest_date() const = 0;
+    /// The record of `key` to read in place, or nullptr. A lookup that holds its records in memory (AuthorGraph)
+    /// hands out its own; any other appends a copy to `copies`, whose earlier elements keep their addresses as it
+    /// grows. Scoring one author's candidates reads thousands of records, and the evaluation, which scores every
+    /// author over the in-memory graph, then copies none.
+    virtual const AuthorRecord* find_record(const std::string& key, std::deque<AuthorRecord>& copies) const {
+        std::optional<AuthorRecord> r = find(key);
+        if (!r) return nullptr;
+        copies.push_back(std::move(*r));
+        return &copies.back();
+    }
 };
 
 /// The co-author graph in memory, built by adding works one by one (edge weight = joint works, with dates).
@@ -75,6 +86,7 @@ public:
     void finish();
     std::optional<AuthorRecord> find(const std::string& key) const override;
     std::string newest_date() const override { return newest_date_; }
+    const AuthorRecord* find_record(const std::string& key, std::deque<AuthorRecord>&) const override { return get(key); }
     /// The record of `key` without copying, or nullptr. Valid until the next add().
     const AuthorRecord* get(const std::string& key) const;
     const std::unordered_map<std::string, AuthorRecord>& records() const;

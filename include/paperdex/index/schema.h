@@ -93,6 +93,12 @@ std::string filter_term(std::string_view name, std::string_view value);
 /// A key that long still filters (the cut is the same at index and query time) and is never typed in full.
 std::string boolean_term(std::string_view prefix, std::string_view key);
 
+/// True for a free-text term: kStemPrefix and a stem ("Zcach"). A stem starts lower case (TermGenerator folds
+/// case), with a digit or with a non-ASCII byte; every field prefix is upper case, so "ZScach" (title), "ZAsmith"
+/// (author) and the boolean terms ("Q…", "XA…", "K…") are not free text. Spelling correction, query expansion and
+/// more-like-this consider free text only: field terms would count the same words twice.
+bool is_free_text_term(std::string_view term);
+
 /// Free-text field prefixes for QueryParser (`title:`, `author:`, `topic:`, `venue:`) as (field, prefix).
 const std::vector<std::pair<std::string_view, std::string_view>>& text_fields();
 

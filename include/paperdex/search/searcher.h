@@ -27,10 +27,10 @@ YearRange parse_year_range(const std::string& text, const std::string& parameter
 
 enum class SortOrder { relevance, year };
 
-/// What to search for. Filters within one field are OR-ed, across fields AND-ed (as facet UIs expect).
 /// Default SearchRequest::facet_check_bound (works).
 inline constexpr std::size_t kDefaultFacetCheckBound = 10000;
 
+/// What to search for. Filters within one field are OR-ed, across fields AND-ed (as facet UIs expect).
 struct SearchRequest {
     std::string query;                ///< Xapian QueryParser syntax; empty = all works (browse with filters)
     YearRange year;
@@ -113,27 +113,30 @@ public:
     explicit Searcher(Xapian::Database db, RankingOptions ranking = {});
 
     /// @throws InvalidArgument("q", ...) on a query Xapian cannot parse (e.g. an unbalanced quote);
-    ///         InvalidArgument("limit"/"facets", ...) on out-of-range paging or an unknown facet.
+    ///         InvalidArgument("limit"/"offset", ...) on out-of-range paging; InvalidArgument("facets", ...) for an
+    ///         unknown facet; IndexModified if a rebuild replaced the revision being read (reopen() and ask again);
+    ///         IndexError if Xapian fails otherwise.
     SearchResponse search(const SearchRequest& req) const;
 
-    /// The work stored under `id`. @throws NotFound if absent.
+    /// The work stored under `id`. @throws NotFound if absent; IndexError if Xapian fails.
     Work get_work(const std::string& id) const;
-    /// Xapian docid of work `id`. @throws NotFound if absent.
+    /// Xapian docid of work `id`. @throws NotFound if absent; IndexError if Xapian fails.
     Xapian::docid docid(const std::string& id) const;
 
     const Xapian::Database& database() const noexcept { return db_; }
-    /// Re-reads the newest revision (Xapian::Database::reopen); true if it changed.
+    /// Re-reads the newest revision (Xapian::Database::reopen); true if it changed. @throws IndexError.
     bool reopen();
     const RankingOptions& ranking() const noexcept { return ranking_; }
 
     /// The Xapian query for `req` (query string + filters), also used by similar/eval.
+    /// @throws InvalidArgument as search() for the query or a filter; IndexError if Xapian fails.
     Xapian::Query build_query(const SearchRequest& req) const;
     /// The filter part alone (Query() when there are no filters).
     Xapian::Query build_filter(const SearchRequest& req) const;
     /// BM25Weight built from ranking().
     Xapian::BM25Weight weighting() const;
     /// The ordinal dictionary of `facet` in this database (FacetDictionary::load, at the first faceted search),
-    /// or nullptr: the facet is then counted by string. @throws Xapian::Error from reading the index.
+    /// or nullptr: the facet is then counted by string. @throws IndexError if the dictionary cannot be read.
     std::shared_ptr<const FacetDictionary> facet_dictionary(const schema::Facet& facet) const;
 
 private:

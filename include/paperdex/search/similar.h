@@ -30,13 +30,18 @@ struct ExpansionTerm {
     unsigned wqf = 1;
 };
 
+/// The most expansion terms a query may take (SimilarOptions::terms and feedback_terms, CollaboratorOptions::terms,
+/// the HTTP and CLI limits): each term is one more posting list that every such query reads, so the bound is what
+/// keeps the cost of one request bounded.
+inline constexpr unsigned kMaxExpansionTerms = 200;
+
 /// What to find. `filters` supplies the facet filters only (year, venues, authors, topics, types) with the
 /// search semantics; its query, paging and facet fields are ignored.
 struct SimilarOptions {
     SearchRequest filters;
     std::size_t offset = 0;      ///< hits to skip, 0..10000
     std::size_t limit = 10;      ///< hits to return, 0..1000
-    unsigned terms = 50;         ///< expansion terms in the query, 1..200 (50 beat 30 on every set, docs/similar.md)
+    unsigned terms = 50;         ///< expansion terms in the query, 1..kMaxExpansionTerms (50 beat 30 on every set, docs/similar.md)
     ExpansionScheme scheme = ExpansionScheme::trad;
     /// TradEWeight's k (Enquire::set_expansion_scheme("trad", k)): a term's relevance weight is multiplied by
     /// (k + 1)·wdf / (k·len/avlen + wdf) of the source, BM25's saturation of its wdf; 0 = rarity alone, >= 0.
@@ -83,8 +88,8 @@ void to_json(nlohmann::json& j, const ExpansionTerm& t);
 void to_json(nlohmann::json& j, const SimilarResponse& r);
 
 /// Works most like `work_id`, found through that work's own best terms.
-/// Method: RSet{work} → ESet over free-text terms only (unprefixed words and their Z-stems; a word counts once,
-/// by its stem when it has one; words starting with a digit and words under 3 bytes are skipped), best
+/// Method: RSet{work} → ESet over free-text terms only (schema::is_free_text_term: a word counts once, by its stem;
+/// words starting with a digit and words under 3 bytes are skipped), best
 /// `opt.terms` as an OP_OR of Query(term, wqf) scaled by weight / best weight (OP_SCALE_WEIGHT), ranked by BM25
 /// (Searcher::ranking()'s k1 and b, k3 = opt.k3), filtered by Searcher::build_filter, with the work itself
 /// excluded (OP_AND_NOT Q<id>). Then, with opt.feedback_docs > 0, a second pass: RSet{work + best first-pass
@@ -94,14 +99,14 @@ void to_json(nlohmann::json& j, const SimilarResponse& r);
 /// @throws NotFound        if `work_id` is not in the index.
 /// @throws InvalidArgument ("terms", "limit", "offset", "feedback_docs", "feedback_terms", "feedback_weight", "tf_k",
 ///                         "k3") if an option is out of range, or as Searcher for a bad filter.
-/// @throws IndexError      if Xapian fails.
+/// @throws IndexError      if Xapian fails (IndexModified if a rebuild replaced the revision being read).
 SimilarResponse similar(const Searcher& searcher, std::string_view work_id, const SimilarOptions& opt);
 
 /// Works most like a pasted text (e.g. an abstract). The text is indexed by the same DocumentBuilder as the works
 /// into an in-memory Xapian database, which is combined with the index (Database::add_database) so that the ESet
 /// sees the index's term statistics; the expansion query then runs over the index alone, as in similar().
 /// @throws InvalidArgument("text", ...) if the text is empty/blank or longer than 20,000 bytes; as similar()
-///         for options.
+///         for options; IndexError if Xapian fails.
 SimilarResponse similar_text(const Searcher& searcher, std::string_view text, const SimilarOptions& opt);
 
 // Building blocks shared with the collaborator suggestions (authors).

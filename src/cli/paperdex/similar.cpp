@@ -48,7 +48,8 @@ const paperdex::cli::Register similar_command{
         sub.add_option("--type", f.types, "type (repeat for OR)")->allow_extra_args(false);
         sub.add_option("--offset", a->opt.offset, "hits to skip")->capture_default_str();
         sub.add_option("--limit", a->opt.limit, "hits to show (0..1000)")->capture_default_str();
-        sub.add_option("--terms", a->opt.terms, "expansion terms (1..200)")->capture_default_str();
+        sub.add_option("--terms", a->opt.terms, "expansion terms (1.." + std::to_string(paperdex::kMaxExpansionTerms) + ")")
+            ->capture_default_str();
         sub.add_option("--scheme", a->scheme, "ESet weighting: trad (TradEWeight) or bo1")
             ->check(CLI::IsMember({"trad", "bo1"}))
             ->capture_default_str();
