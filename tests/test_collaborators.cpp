@@ -11,6 +11,7 @@
 #include "paperdex/authors/collaborators.h"
 #include "paperdex/corpus/corpus.h"
 #include "paperdex/error.h"
+#include "paperdex/eval/collaborators_eval.h"
 #include "paperdex/importers/importers.h"
 
 using namespace paperdex;

@@ -24,12 +24,22 @@ inline std::vector<Command>& registry() {
     return commands;
 }
 
-/// `static const Register r{"search", "ranked search", [](CLI::App& sub) {...; return [=]{...};}};`
+/// `static const Register r{"search", "ranked search", [](CLI::App& sub) {...; return [=]{...};}};` adds to the
+/// binary's top-level commands; `Register r{some_registry(), ...}` adds to another list (eval_command.h).
 struct Register {
-    Register(std::string name, std::string help, CommandFactory f) {
-        registry().push_back({std::move(name), std::move(help), std::move(f)});
+    Register(std::string name, std::string help, CommandFactory f)
+        : Register(registry(), std::move(name), std::move(help), std::move(f)) {}
+    Register(std::vector<Command>& into, std::string name, std::string help, CommandFactory f) {
+        into.push_back({std::move(name), std::move(help), std::move(f)});
     }
 };
+
+/// Positional words joined by single spaces: `paperdex authors kim hazel` means the query "kim hazel".
+inline std::string join_words(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
 
 /// Parses argv, runs the chosen subcommand and returns its exit code. An exception a subcommand throws is printed
 /// as "PROGRAM: message" on stderr and mapped to an exit code by the one table, kExitCodes in cli/run_main.h

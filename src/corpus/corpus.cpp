@@ -8,33 +8,20 @@
 #include <nlohmann/json.hpp>
 #include <zlib.h>
 
+#include "corpus/directory_files.h"
 #include "corpus/line_reader.h"
 
 namespace fs = std::filesystem;
 
 namespace paperdex {
-namespace {
-
-bool is_corpus_file(const std::string& name) {
-    auto ends = [&](std::string_view s) { return name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0; };
-    return ends(".jsonl") || ends(".jsonl.gz");
-}
-
-}  // namespace
-
 std::vector<std::string> corpus_files(const std::vector<std::string>& paths) {
     std::vector<std::string> out;
     for (const auto& p : paths) {
         std::error_code ec;
         if (fs::is_directory(p, ec)) {
-            // The error_code forms: a directory that cannot be listed is a CorpusError, not a filesystem_error.
-            std::vector<std::string> in_dir;
-            std::error_code skip;  // an entry that cannot be stat'ed (a dangling link) is not a corpus file
-            for (fs::directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec))
-                if (it->is_regular_file(skip) && is_corpus_file(it->path().filename().string()))
-                    in_dir.push_back(it->path().string());
+            // The error_code form: a directory that cannot be listed is a CorpusError, not a filesystem_error.
+            auto in_dir = directory_files(p, {".jsonl", ".jsonl.gz"}, ec);
             if (ec) throw CorpusError(p, 0, "cannot list: " + ec.message());
-            std::sort(in_dir.begin(), in_dir.end());
             out.insert(out.end(), in_dir.begin(), in_dir.end());
         } else if (fs::exists(p, ec)) {
             out.push_back(p);

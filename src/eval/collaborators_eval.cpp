@@ -19,7 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "index/xapian_error.h"
-#include "paperdex/authors/collaborators.h"
+#include "paperdex/eval/collaborators_eval.h"
 #include "paperdex/error.h"
 #include "paperdex/importers/importers.h"
 #include "paperdex/index/document.h"

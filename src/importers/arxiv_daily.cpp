@@ -53,12 +53,7 @@ void add_authors(const std::vector<std::string>& names, std::vector<Author>& aut
 }
 
 Work parse_listing(const nlohmann::json& j, const std::string& date) {
-    if (!j.is_object()) throw InvalidArgument("", "a listing must be a JSON object");
-    Work w;
-    std::string id = internal::str(j, "id");
-    if (id.empty()) throw InvalidArgument("id", "missing \"id\"");
-    w.arxiv_id = internal::arxiv_id_without_version(id);
-    w.id = "arxiv:" + w.arxiv_id;
+    Work w = internal::arxiv_work(j, "a listing");
     w.title = text::squeeze(internal::str(j, "title"));
     w.abstract = text::squeeze(internal::str(j, "summary"));
     add_authors(internal::str_array(j, "authors"), w.authors);

@@ -78,9 +78,7 @@ void import_listing(const std::string& file, ImportResult& out) {
 }  // namespace
 
 ImportResult import_arxiv_listing(const std::vector<std::string>& paths, const ImportOptions&) {
-    ImportResult out;
-    for (const auto& file : internal::input_files(paths, {".txt"}, out)) import_listing(file, out);
-    return out;
+    return internal::import_files(paths, {".txt"}, import_listing);
 }
 
 }  // namespace paperdex::importers

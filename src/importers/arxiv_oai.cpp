@@ -45,12 +45,7 @@ std::vector<Author> parse_author_string(const std::string& s) {
 }
 
 Work parse_record(const nlohmann::json& j) {
-    if (!j.is_object()) throw InvalidArgument("", "a record must be a JSON object");
-    Work w;
-    std::string id = internal::str(j, "id");
-    if (id.empty()) throw InvalidArgument("id", "missing \"id\"");
-    w.arxiv_id = internal::arxiv_id_without_version(id);
-    w.id = "arxiv:" + w.arxiv_id;
+    Work w = internal::arxiv_work(j, "a record");
     w.title = clean(internal::str(j, "title"));
     w.abstract = text::squeeze(internal::str(j, "abstract"));
     if (auto it = j.find("authors_parsed"); it != j.end() && it->is_array() && !it->empty()) {

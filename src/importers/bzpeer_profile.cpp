@@ -95,9 +95,7 @@ void import_page(const std::string& file, ImportResult& out) {
 }  // namespace
 
 ImportResult import_bzpeer_profile(const std::vector<std::string>& paths, const ImportOptions&) {
-    ImportResult out;
-    for (const auto& file : internal::input_files(paths, {".txt"}, out)) import_page(file, out);
-    return out;
+    return internal::import_files(paths, {".txt"}, import_page);
 }
 
 }  // namespace paperdex::importers

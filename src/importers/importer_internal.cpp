@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "corpus/directory_files.h"
 #include "corpus/line_reader.h"
 
 namespace fs = std::filesystem;
@@ -11,24 +12,13 @@ namespace paperdex::importers::internal {
 
 std::vector<std::string> input_files(const std::vector<std::string>& paths, const std::vector<std::string>& suffixes,
                                      ImportResult& out) {
-    auto wanted = [&](const std::string& name) {
-        if (suffixes.empty()) return true;
-        for (const auto& s : suffixes)
-            if (name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0) return true;
-        return false;
-    };
     std::vector<std::string> files;
     for (const auto& p : paths) {
         std::error_code ec;
         if (fs::is_directory(p, ec)) {
             // The error_code forms throughout: a directory that cannot be listed is reported, not thrown as
             // filesystem_error (import() promises not to throw for its inputs).
-            std::vector<std::string> in_dir;
-            std::error_code skip;  // an entry that cannot be stat'ed (a dangling link) is not an input file
-            for (fs::directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec))
-                if (it->is_regular_file(skip) && wanted(it->path().filename().string()))
-                    in_dir.push_back(it->path().string());
-            std::sort(in_dir.begin(), in_dir.end());
+            auto in_dir = directory_files(p, suffixes, ec);
             if (ec) {
                 reject(out, p, 0, "cannot list: " + ec.message());
             } else if (in_dir.empty()) {
@@ -44,6 +34,13 @@ std::vector<std::string> input_files(const std::vector<std::string>& paths, cons
         }
     }
     return files;
+}
+
+ImportResult import_files(const std::vector<std::string>& paths, const std::vector<std::string>& suffixes,
+                          void (*import_file)(const std::string& file, ImportResult& out)) {
+    ImportResult out;
+    for (const auto& file : input_files(paths, suffixes, out)) import_file(file, out);
+    return out;
 }
 
 void accept(ImportResult& out, Work&& w, const std::string& file, std::size_t line) {
@@ -128,6 +125,16 @@ std::string arxiv_id_without_version(std::string_view id) {
         std::all_of(id.begin() + static_cast<std::ptrdiff_t>(v) + 1, id.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return std::string(id.substr(0, v));
     return std::string(id);
+}
+
+Work arxiv_work(const nlohmann::json& j, const std::string& what) {
+    if (!j.is_object()) throw InvalidArgument("", what + " must be a JSON object");
+    const std::string id = str(j, "id");
+    if (id.empty()) throw InvalidArgument("id", "missing \"id\"");
+    Work w;
+    w.arxiv_id = arxiv_id_without_version(id);
+    w.id = "arxiv:" + w.arxiv_id;
+    return w;
 }
 
 std::string bare_doi(std::string_view doi) {

@@ -20,6 +20,10 @@ namespace paperdex::importers::internal {
 std::vector<std::string> input_files(const std::vector<std::string>& paths, const std::vector<std::string>& suffixes,
                                      ImportResult& out);
 
+/// Runs `import_file(file, out)` over input_files(paths, suffixes, out): an importer whose files are read whole.
+ImportResult import_files(const std::vector<std::string>& paths, const std::vector<std::string>& suffixes,
+                          void (*import_file)(const std::string& file, ImportResult& out));
+
 /// Counts one record; pushes `w` if validate() finds nothing wrong, else reports "file:line: problems".
 void accept(ImportResult& out, Work&& w, const std::string& file, std::size_t line);
 
@@ -62,6 +66,11 @@ std::optional<int> arxiv_id_year(std::string_view id);
 
 /// The id without a version suffix: "2005.02544v2" → "2005.02544".
 std::string arxiv_id_without_version(std::string_view id);
+
+/// The Work of the arXiv record `j` (`what` names the kind in the error, "a listing"), its ids set from the
+/// record's "id", version dropped: "2005.02544v2" → arxiv_id "2005.02544", id "arxiv:2005.02544".
+/// @throws InvalidArgument("") unless `j` is an object; InvalidArgument("id") if "id" is missing or empty.
+Work arxiv_work(const nlohmann::json& j, const std::string& what);
 
 /// Lower-cased bare DOI: "https://doi.org/10.1103/PhysRevD.76" → "10.1103/physrevd.76".
 std::string bare_doi(std::string_view doi);

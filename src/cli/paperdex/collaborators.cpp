@@ -4,16 +4,16 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/paperdex/read_command.h"
 #include "paperdex/authors/collaborators.h"
 #include "paperdex/index/index_directory.h"
 
 namespace {
 
-struct CollaboratorsArgs {
-    std::string index = "index";
+struct CollaboratorsArgs : paperdex::cli::IndexArgs {
     std::string author;
     paperdex::CollaboratorOptions opt;
-    bool json = false, bo1 = false, topic_max = false;
+    bool bo1 = false, topic_max = false;
 };
 
 template <class T, class F>
@@ -26,10 +26,9 @@ std::string joined(const std::vector<T>& items, F show) {
 const paperdex::cli::Register collaborators_command{
     "collaborators", "likely collaborators of an author (people not yet written with), with reasons", [](CLI::App& sub) {
         auto a = std::make_shared<CollaboratorsArgs>();
-        sub.add_option("--index", a->index, "index directory")->capture_default_str();
+        paperdex::cli::add_index_args(sub, *a);
         sub.add_option("--author", a->author, "author name or key, e.g. \"Milad Hashemi\"")->required();
         sub.add_option("--limit", a->opt.limit, "suggestions (1..100)")->capture_default_str();
-        sub.add_flag("--json", a->json, "print the JSON the HTTP API returns");
         sub.add_flag("--bo1", a->bo1, "Bo1 instead of TradEWeight for the author's terms");
         sub.add_flag("--topic-max", a->topic_max, "the candidate's best matching work (CombMAX) instead of the sum of them");
         return [a]() {

@@ -24,6 +24,11 @@
 
 namespace fs = std::filesystem;
 
+namespace paperdex {
+// The "ranking" object of the JSON report: every option, under its member's name.
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RankingOptions, k1, b, stopwords, prf_docs, prf_terms, prf_weight, elite_terms)
+}  // namespace paperdex
+
 namespace {
 
 const paperdex::cli::Register eval_command{
@@ -133,13 +138,7 @@ void print_json(const EvalSearchReport& r, const paperdex::RankingOptions& ranki
     j["failed"] = r.failed;
     j["p50_ms"] = r3(r.p50_ms);
     j["p99_ms"] = r3(r.p99_ms);
-    j["ranking"] = {{"k1", ranking.k1},
-                    {"b", ranking.b},
-                    {"stopwords", ranking.stopwords},
-                    {"prf_docs", ranking.prf_docs},
-                    {"prf_terms", ranking.prf_terms},
-                    {"prf_weight", ranking.prf_weight},
-                    {"elite_terms", ranking.elite_terms}};
+    j["ranking"] = ranking;
     std::cout << j.dump() << "\n";
 }
 
@@ -198,8 +197,8 @@ int eval_search(const EvalSearchArgs& a) {
     return 0;
 }
 
-const paperdex::cli::RegisterEval eval_search_command{
-    "search", "relevance of `search` on judged queries (BEIR or SMART/TREC): nDCG@10, recall@100, MAP, MRR@10",
+const paperdex::cli::Register eval_search_command{
+    paperdex::cli::eval_registry(), "search", "relevance of `search` on judged queries (BEIR or SMART/TREC): nDCG@10, recall@100, MAP, MRR@10",
     [](CLI::App& sub) {
         auto a = std::make_shared<EvalSearchArgs>();
         sub.add_option("--corpus", a->corpus, "source files or directories, imported into a temporary index");

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/paperdex/eval_command.h"
-#include "paperdex/authors/collaborators.h"
+#include "paperdex/eval/collaborators_eval.h"
 #include "paperdex/error.h"
 
 namespace {
@@ -21,8 +21,8 @@ struct Args {
     std::vector<std::string> models;
 };
 
-const paperdex::cli::RegisterEval eval_collaborators{
-    "collaborators", "temporal link prediction: collaborator suggestions vs common neighbours, Adamic-Adar, topic",
+const paperdex::cli::Register eval_collaborators{
+    paperdex::cli::eval_registry(), "collaborators", "temporal link prediction: collaborator suggestions vs common neighbours, Adamic-Adar, topic",
     [](CLI::App& sub) {
         auto a = std::make_shared<Args>();
         auto& o = a->opt;

@@ -1,9 +1,9 @@
 #pragma once
 // `paperdex eval <what>`: the evaluations share one top-level command (created in src/cli/paperdex/eval.cpp); each
 // evaluation is a sub-subcommand in its own file that registers itself here, exactly as top-level commands do
-// with cli::Register:
+// with cli::Register, given this list:
 //
-//     static const paperdex::cli::RegisterEval r{"collaborators", "temporal link prediction", factory};
+//     static const paperdex::cli::Register r{paperdex::cli::eval_registry(), "collaborators", "...", factory};
 //
 // Registration happens during static initialisation; src/cli/paperdex/eval.cpp reads the list only when main() builds
 // the command line, so the order in which the files are linked does not matter.
@@ -13,15 +13,10 @@
 
 namespace paperdex::cli {
 
+/// The evaluations, registered before main() runs; `paperdex eval` adds each as its subcommand.
 inline std::vector<Command>& eval_registry() {
     static std::vector<Command> commands;
     return commands;
 }
-
-struct RegisterEval {
-    RegisterEval(std::string name, std::string help, CommandFactory f) {
-        eval_registry().push_back({std::move(name), std::move(help), std::move(f)});
-    }
-};
 
 }  // namespace paperdex::cli

@@ -24,8 +24,8 @@ struct Args {
     bool json = false;
 };
 
-const paperdex::cli::RegisterEval eval_similar{
-    "similar", "more like this on judged data: precision of a relevant work's similar works among its co-relevant ones",
+const paperdex::cli::Register eval_similar{
+    paperdex::cli::eval_registry(), "similar", "more like this on judged data: precision of a relevant work's similar works among its co-relevant ones",
     [](CLI::App& sub) {
         auto a = std::make_shared<Args>();
         auto& o = a->opt;

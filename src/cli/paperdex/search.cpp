@@ -5,17 +5,16 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/paperdex/read_command.h"
 #include "paperdex/index/index_directory.h"
 #include "paperdex/search/searcher.h"
 
 namespace {
 
-struct SearchArgs {
-    std::string index = "index";
+struct SearchArgs : paperdex::cli::IndexArgs {
     std::vector<std::string> query;
     std::string year, sort = "relevance", facets;
     paperdex::SearchRequest req;
-    bool json = false;
 };
 
 std::vector<std::string> split_commas(const std::string& s) {
@@ -42,7 +41,7 @@ std::string marks_to_ansi(const std::string& html, bool tty) {
 const paperdex::cli::Register search_command{
     "search", "ranked search with filters, facets and snippets", [](CLI::App& sub) {
         auto a = std::make_shared<SearchArgs>();
-        sub.add_option("--index", a->index, "index directory")->capture_default_str();
+        paperdex::cli::add_index_args(sub, *a);
         sub.add_option("--year", a->year, "year or range: 2020, 2019..2022, 2019.., ..2022");
         // One value per occurrence: a vector option would otherwise swallow the query words after it.
         sub.add_option("--venue", a->req.venues, "venue (repeat for OR)")->allow_extra_args(false);
@@ -53,11 +52,10 @@ const paperdex::cli::Register search_command{
         sub.add_option("--offset", a->req.offset, "hits to skip")->capture_default_str();
         sub.add_option("--limit", a->req.limit, "hits to show (0..1000)")->capture_default_str();
         sub.add_option("--facets", a->facets, "comma-separated: year,venue,author,topic,type");
-        sub.add_flag("--json", a->json, "print the JSON the HTTP API returns");
         sub.add_option("query", a->query, "Xapian query syntax (empty: browse by filters)");
         return [a]() {
             auto& req = a->req;
-            for (const auto& w : a->query) req.query += (req.query.empty() ? "" : " ") + w;
+            req.query = paperdex::cli::join_words(a->query);
             if (!a->year.empty()) req.year = paperdex::parse_year_range(a->year, "--year");
             req.sort = a->sort == "year" ? paperdex::SortOrder::year : paperdex::SortOrder::relevance;
             req.facets = split_commas(a->facets);

@@ -4,16 +4,15 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/paperdex/read_command.h"
 #include "paperdex/index/index_directory.h"
 #include "paperdex/search/similar.h"
 
 namespace {
 
-struct SimilarArgs {
-    std::string index = "index";
+struct SimilarArgs : paperdex::cli::IndexArgs {
     std::string id, year, scheme = "trad";
     paperdex::SimilarOptions opt;
-    bool json = false;
 };
 
 void print_text(const paperdex::SimilarResponse& r) {
@@ -40,7 +39,7 @@ const paperdex::cli::Register similar_command{
     "similar", "works most like a given work (more like this), with the terms each matched", [](CLI::App& sub) {
         auto a = std::make_shared<SimilarArgs>();
         auto& f = a->opt.filters;
-        sub.add_option("--index", a->index, "index directory")->capture_default_str();
+        paperdex::cli::add_index_args(sub, *a);
         sub.add_option("--year", a->year, "year or range: 2020, 2019..2022, 2019.., ..2022");
         sub.add_option("--venue", f.venues, "venue (repeat for OR)")->allow_extra_args(false);
         sub.add_option("--author", f.authors, "author name or key (repeat for OR)")->allow_extra_args(false);
@@ -53,7 +52,6 @@ const paperdex::cli::Register similar_command{
         sub.add_option("--scheme", a->scheme, "ESet weighting: trad (TradEWeight) or bo1")
             ->check(CLI::IsMember({"trad", "bo1"}))
             ->capture_default_str();
-        sub.add_flag("--json", a->json, "print the JSON the HTTP API returns");
         sub.add_option("id", a->id, "work id, e.g. arxiv:1912.12953")->required();
         return [a]() {
             if (!a->year.empty()) a->opt.filters.year = paperdex::parse_year_range(a->year, "--year");
