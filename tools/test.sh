@@ -6,4 +6,5 @@ tools/install-deps.sh
 [ -x tests/browser/install.sh ] && tests/browser/install.sh
 PAPERDEX_CMAKE_ARGS="-DPAPERDEX_WERROR=ON ${PAPERDEX_CMAKE_ARGS:-}" tools/build.sh
 cd build
-ctest --output-on-failure -j"${JOBS:-2}" "$@"
+# --no-label-summary: the run ends with the "N% tests passed" line, not a per-label timing table.
+ctest --output-on-failure --no-label-summary -j"${JOBS:-2}" "$@"
