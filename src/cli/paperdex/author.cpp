@@ -49,10 +49,8 @@ int show_profile(const AuthorArgs& a) {
 
 const paperdex::cli::Register author_command{
     "author", "an author's profile: works (newest first), topics, terms, co-authors", [](CLI::App& sub) {
-        auto a = std::make_shared<AuthorArgs>();
-        paperdex::cli::add_index_args(sub, *a);
-        sub.add_option("--page", a->page, "page of works (from 1)")->capture_default_str();
-        sub.add_option("--per-page", a->per_page, "works per page (1..100)")->capture_default_str();
+        auto a = paperdex::cli::read_args<AuthorArgs>(sub);
+        paperdex::cli::add_page_args(sub, a->page, a->per_page);
         sub.add_option("key", a->key, "author key or name, e.g. \"kim hazelwood\"")->required();
         return [a]() { return show_profile(*a); };
     }};

@@ -31,8 +31,7 @@ int list_authors(const AuthorsArgs& a) {
 
 const paperdex::cli::Register authors_command{
     "authors", "find authors by name prefix (autocomplete), most works first", [](CLI::App& sub) {
-        auto a = std::make_shared<AuthorsArgs>();
-        paperdex::cli::add_index_args(sub, *a);
+        auto a = paperdex::cli::read_args<AuthorsArgs>(sub);
         sub.add_option("--limit", a->limit, "authors to show (1..100)")->capture_default_str();
         sub.add_option("query", a->query, "name prefix, e.g. hazel")->required();
         return [a]() { return list_authors(*a); };

@@ -25,8 +25,7 @@ std::string joined(const std::vector<T>& items, F show) {
 
 const paperdex::cli::Register collaborators_command{
     "collaborators", "likely collaborators of an author (people not yet written with), with reasons", [](CLI::App& sub) {
-        auto a = std::make_shared<CollaboratorsArgs>();
-        paperdex::cli::add_index_args(sub, *a);
+        auto a = paperdex::cli::read_args<CollaboratorsArgs>(sub);
         sub.add_option("--author", a->author, "author name or key, e.g. \"Milad Hashemi\"")->required();
         sub.add_option("--limit", a->opt.limit, "suggestions (1..100)")->capture_default_str();
         sub.add_flag("--bo1", a->bo1, "Bo1 instead of TradEWeight for the author's terms");

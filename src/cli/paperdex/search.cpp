@@ -40,17 +40,10 @@ std::string marks_to_ansi(const std::string& html, bool tty) {
 
 const paperdex::cli::Register search_command{
     "search", "ranked search with filters, facets and snippets", [](CLI::App& sub) {
-        auto a = std::make_shared<SearchArgs>();
-        paperdex::cli::add_index_args(sub, *a);
-        sub.add_option("--year", a->year, "year or range: 2020, 2019..2022, 2019.., ..2022");
-        // One value per occurrence: a vector option would otherwise swallow the query words after it.
-        sub.add_option("--venue", a->req.venues, "venue (repeat for OR)")->allow_extra_args(false);
-        sub.add_option("--author", a->req.authors, "author name or key (repeat for OR)")->allow_extra_args(false);
-        sub.add_option("--topic", a->req.topics, "topic (repeat for OR)")->allow_extra_args(false);
-        sub.add_option("--type", a->req.types, "type (repeat for OR)")->allow_extra_args(false);
+        auto a = paperdex::cli::read_args<SearchArgs>(sub);
+        paperdex::cli::add_filter_args(sub, a->year, a->req);
         sub.add_option("--sort", a->sort, "relevance or year")->check(CLI::IsMember({"relevance", "year"}))->capture_default_str();
-        sub.add_option("--offset", a->req.offset, "hits to skip")->capture_default_str();
-        sub.add_option("--limit", a->req.limit, "hits to show (0..1000)")->capture_default_str();
+        paperdex::cli::add_paging_args(sub, a->req.offset, a->req.limit);
         sub.add_option("--facets", a->facets, "comma-separated: year,venue,author,topic,type");
         sub.add_option("query", a->query, "Xapian query syntax (empty: browse by filters)");
         return [a]() {

@@ -37,16 +37,9 @@ void print_text(const paperdex::SimilarResponse& r) {
 
 const paperdex::cli::Register similar_command{
     "similar", "works most like a given work (more like this), with the terms each matched", [](CLI::App& sub) {
-        auto a = std::make_shared<SimilarArgs>();
-        auto& f = a->opt.filters;
-        paperdex::cli::add_index_args(sub, *a);
-        sub.add_option("--year", a->year, "year or range: 2020, 2019..2022, 2019.., ..2022");
-        sub.add_option("--venue", f.venues, "venue (repeat for OR)")->allow_extra_args(false);
-        sub.add_option("--author", f.authors, "author name or key (repeat for OR)")->allow_extra_args(false);
-        sub.add_option("--topic", f.topics, "topic (repeat for OR)")->allow_extra_args(false);
-        sub.add_option("--type", f.types, "type (repeat for OR)")->allow_extra_args(false);
-        sub.add_option("--offset", a->opt.offset, "hits to skip")->capture_default_str();
-        sub.add_option("--limit", a->opt.limit, "hits to show (0..1000)")->capture_default_str();
+        auto a = paperdex::cli::read_args<SimilarArgs>(sub);
+        paperdex::cli::add_filter_args(sub, a->year, a->opt.filters);
+        paperdex::cli::add_paging_args(sub, a->opt.offset, a->opt.limit);
         sub.add_option("--terms", a->opt.terms, "expansion terms (1.." + std::to_string(paperdex::kMaxExpansionTerms) + ")")
             ->capture_default_str();
         sub.add_option("--scheme", a->scheme, "ESet weighting: trad (TradEWeight) or bo1")
