@@ -206,3 +206,13 @@ TEST_CASE("http discovery: the OpenAPI component schemas are exactly the pinned 
     }
     CHECK(served.size() == pinned.size());
 }
+
+TEST_CASE("http discovery: a deeply nested POST value is a short 400, not a crash") {
+    // 80,000 nested arrays where an integer belongs: quoting the value in the message must not recurse into it.
+    const std::size_t depth = 80000;
+    const std::string body = R"({"text":"graph neural","page":)" + std::string(depth, '[') + std::string(depth, ']') + "}";
+    const json e = server().post("/api/similar", body, 400);
+    CHECK(e["error"]["parameter"] == "page");
+    CHECK(e["error"]["message"].get<std::string>().size() < 200);
+    server().get("/api/works/arxiv:1912.12953/similar?per_page=1", 200);  // still serving
+}

@@ -74,6 +74,18 @@ TEST_CASE("work: from_json throws InvalidArgument, not nlohmann's type_error, fo
     CHECK_THROWS_AS(a.get<Work>(), InvalidArgument);
 }
 
+TEST_CASE("work: from_json quotes a bounded excerpt of a hostile value, never the value itself") {
+    // 100,000 nested arrays: quoting them with dump() recursed until the stack overflowed (issue 17).
+    const std::size_t depth = 100000;
+    const std::string nested = std::string(depth, '[') + std::string(depth, ']');
+    CHECK_THROWS_WITH_AS(parse(R"({"id":"a","title":"t","source":"s","year":)" + nested + "}"),
+                         "\"year\" must be an integer, got an array of 1 item", InvalidArgument);
+    // A megabyte-long string is cut at a character boundary: 40 bytes would split the 3-byte "€" at 39..41.
+    const std::string long_year = std::string(39, '1') + "€" + std::string(1 << 20, 'x');
+    CHECK_THROWS_WITH_AS(parse(R"({"id":"a","title":"t","source":"s","year":")" + long_year + "\"}"),
+                         ("\"year\" must be an integer, got \"" + std::string(39, '1') + "…\"").c_str(), InvalidArgument);
+}
+
 TEST_CASE("work: validate lists each problem") {
     CHECK(paperdex::validate(full_work()).empty());
     // A title or an abstract is enough (CACM .I 3193 has only an abstract).

@@ -4,27 +4,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include "corpus/json_excerpt.h"
 #include "paperdex/error.h"
 #include "paperdex/corpus/text.h"
 
 namespace paperdex {
 namespace {
 
-// The value quoted in a message. dump() would throw nlohmann's type_error on invalid UTF-8 (a json built in code,
-// not parsed), which would replace the InvalidArgument being reported by a foreign exception.
-std::string shown(const nlohmann::json& v) {
-    return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-std::string type_name(const nlohmann::json& v) {
-    return v.is_string() ? "\"" + v.get<std::string>() + "\"" : shown(v);
-}
-
 void get_string(const nlohmann::json& j, const char* field, std::string& out) {
     auto it = j.find(field);
     if (it == j.end() || it->is_null()) return;
     if (!it->is_string())
-        throw InvalidArgument(field, std::string("\"") + field + "\" must be a string, got " + type_name(*it));
+        throw InvalidArgument(field, std::string("\"") + field + "\" must be a string, got " + json_excerpt(*it));
     out = it->get<std::string>();
 }
 
@@ -44,7 +35,7 @@ void from_json(const nlohmann::json& j, Author& a) {
         a.name = j.get<std::string>();
         return;
     }
-    if (!j.is_object()) throw InvalidArgument("authors", "\"authors\" entries must be objects, got " + shown(j));
+    if (!j.is_object()) throw InvalidArgument("authors", "\"authors\" entries must be objects, got " + json_excerpt(j));
     get_string(j, "name", a.name);
     get_string(j, "id", a.id);
 }
@@ -67,27 +58,27 @@ void to_json(nlohmann::json& j, const Work& w) {
 }
 
 void from_json(const nlohmann::json& j, Work& w) {
-    if (!j.is_object()) throw InvalidArgument("", "a work must be a JSON object, got " + type_name(j));
+    if (!j.is_object()) throw InvalidArgument("", "a work must be a JSON object, got " + json_excerpt(j));
     w = Work{};
     get_string(j, "id", w.id);
     get_string(j, "title", w.title);
     get_string(j, "abstract", w.abstract);
     if (auto it = j.find("authors"); it != j.end() && !it->is_null()) {
-        if (!it->is_array()) throw InvalidArgument("authors", "\"authors\" must be an array, got " + type_name(*it));
+        if (!it->is_array()) throw InvalidArgument("authors", "\"authors\" must be an array, got " + json_excerpt(*it));
         w.authors = it->get<std::vector<Author>>();
     }
     if (auto it = j.find("year"); it != j.end() && !it->is_null()) {
         if (!it->is_number_integer())
-            throw InvalidArgument("year", "\"year\" must be an integer, got " + type_name(*it));
+            throw InvalidArgument("year", "\"year\" must be an integer, got " + json_excerpt(*it));
         w.year = it->get<int>();
     }
     get_string(j, "date", w.date);
     get_string(j, "venue", w.venue);
     get_string(j, "type", w.type);
     if (auto it = j.find("topics"); it != j.end() && !it->is_null()) {
-        if (!it->is_array()) throw InvalidArgument("topics", "\"topics\" must be an array, got " + type_name(*it));
+        if (!it->is_array()) throw InvalidArgument("topics", "\"topics\" must be an array, got " + json_excerpt(*it));
         for (const auto& t : *it) {
-            if (!t.is_string()) throw InvalidArgument("topics", "\"topics\" entries must be strings, got " + type_name(t));
+            if (!t.is_string()) throw InvalidArgument("topics", "\"topics\" entries must be strings, got " + json_excerpt(t));
             w.topics.push_back(t.get<std::string>());
         }
     }

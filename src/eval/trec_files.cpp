@@ -12,6 +12,7 @@
 #include "paperdex/error.h"
 #include "paperdex/eval/eval.h"
 #include "corpus/line_reader.h"
+#include "corpus/json_excerpt.h"
 
 namespace paperdex::eval {
 namespace {
@@ -144,6 +145,8 @@ std::vector<Query> read_queries(const std::string& path) {
             const auto& id = j["_id"];
             const auto& text = j["text"];
             if (!text.is_string()) throw CorpusError(path, r.line_number(), "\"text\" must be a string");
+            if (!id.is_string() && !id.is_number_integer())
+                throw CorpusError(path, r.line_number(), "\"_id\" must be a string or an integer, got " + json_excerpt(id));
             out.push_back({id.is_string() ? id.get<std::string>() : id.dump(), text.get<std::string>()});
             continue;
         }

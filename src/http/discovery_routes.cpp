@@ -7,6 +7,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "corpus/json_excerpt.h"
 #include "http/context.h"
 #include "http/params.h"
 #include "paperdex/authors/author_index.h"
@@ -88,7 +89,7 @@ std::string parse_similar_body(const std::string& raw, SimilarOptions& opt, Pagi
         if (!v.is_number_integer() || v.get<long long>() < static_cast<long long>(min) ||
             v.get<long long>() > static_cast<long long>(max))
             throw InvalidArgument(field, std::string(field) + " must be an integer " + std::to_string(min) + ".." +
-                                             std::to_string(max) + ", got " + v.dump());
+                                             std::to_string(max) + ", got " + json_excerpt(v));
         return static_cast<std::size_t>(v.get<long long>());
     };
     std::string text;

@@ -3,6 +3,7 @@
 
 #include "importers/importer_internal.h"
 #include "paperdex/corpus/text.h"
+#include "corpus/json_excerpt.h"
 
 namespace paperdex::importers {
 namespace {
@@ -51,7 +52,7 @@ Work parse_record(const nlohmann::json& j) {
     if (auto it = j.find("authors_parsed"); it != j.end() && it->is_array() && !it->empty()) {
         for (const auto& p : *it) {
             if (!p.is_array() || p.empty())
-                throw InvalidArgument("authors_parsed", "\"authors_parsed\" entries must be [last, first, suffix], got " + p.dump());
+                throw InvalidArgument("authors_parsed", "\"authors_parsed\" entries must be [last, first, suffix], got " + json_excerpt(p));
             auto part = [&](std::size_t i) { return i < p.size() && p[i].is_string() ? p[i].get<std::string>() : std::string(); };
             std::string name = clean(part(1) + " " + part(0) + " " + part(2));
             if (!name.empty()) w.authors.push_back({name, ""});

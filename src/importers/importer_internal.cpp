@@ -5,6 +5,7 @@
 
 #include "corpus/directory_files.h"
 #include "corpus/line_reader.h"
+#include "corpus/json_excerpt.h"
 
 namespace fs = std::filesystem;
 
@@ -88,7 +89,7 @@ std::string str(const nlohmann::json& j, const char* field) {
     auto it = j.find(field);
     if (it == j.end() || it->is_null()) return {};
     if (!it->is_string())
-        throw InvalidArgument(field, std::string("\"") + field + "\" must be a string, got " + it->dump());
+        throw InvalidArgument(field, std::string("\"") + field + "\" must be a string, got " + json_excerpt(*it));
     return it->get<std::string>();
 }
 
@@ -97,10 +98,10 @@ std::vector<std::string> str_array(const nlohmann::json& j, const char* field) {
     auto it = j.find(field);
     if (it == j.end() || it->is_null()) return out;
     if (!it->is_array())
-        throw InvalidArgument(field, std::string("\"") + field + "\" must be an array of strings, got " + it->dump());
+        throw InvalidArgument(field, std::string("\"") + field + "\" must be an array of strings, got " + json_excerpt(*it));
     for (const auto& v : *it) {
         if (!v.is_string())
-            throw InvalidArgument(field, std::string("\"") + field + "\" entries must be strings, got " + v.dump());
+            throw InvalidArgument(field, std::string("\"") + field + "\" entries must be strings, got " + json_excerpt(v));
         out.push_back(v.get<std::string>());
     }
     return out;

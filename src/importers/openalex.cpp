@@ -4,6 +4,7 @@
 #include "importers/importer_internal.h"
 #include "corpus/line_reader.h"
 #include "paperdex/corpus/text.h"
+#include "corpus/json_excerpt.h"
 
 namespace paperdex::importers {
 namespace {
@@ -23,7 +24,7 @@ std::string rebuild_abstract(const nlohmann::json& index) {
             throw InvalidArgument("abstract_inverted_index", "\"abstract_inverted_index\" values must be arrays of positions");
         for (const auto& pos : it.value()) {
             if (!pos.is_number_integer())
-                throw InvalidArgument("abstract_inverted_index", "\"abstract_inverted_index\" positions must be integers, got " + pos.dump());
+                throw InvalidArgument("abstract_inverted_index", "\"abstract_inverted_index\" positions must be integers, got " + json_excerpt(pos));
             at[pos.get<long>()] = it.key();
         }
     }
