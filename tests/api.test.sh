@@ -88,7 +88,10 @@ error("per_page 500", "/api/search?per_page=500", "per_page", "per_page must be 
 error("window", "/api/search?page=101&per_page=100", "page",
       "page \u00d7 per_page must be at most 10000, got 101 \u00d7 100 = 10100")
 error("year", "/api/search?year=2022..2019", "year", 'year must be FROM..TO with FROM <= TO, got "2022..2019"')
-error("quote", "/api/search?q=%22foo", "q", 'unbalanced quote in query: "foo')
+error("wildcard", "/api/search?q=r*", "q", 'a wildcard needs at least 2 characters before the *, got "r*"')
+check("stray quote", 200, "/api/search?q=%22memory%20recommendation", lambda b:
+      b["query_fallback"] is True and b["total"] > 0)
+check("no fallback", 200, "/api/search?q=memory%20recommendation", lambda b: b["query_fallback"] is False)
 error("long q", "/api/search?q=" + "a" * 1001, "q", "q must be at most 1000 characters, got 1001")
 error("facet", "/api/search?facets=colour", "facets", 'unknown facet "colour"; known: year, venue, author, topic, type')
 check("unknown work", 404, "/api/works/arxiv:hep-th/9901001", lambda b:

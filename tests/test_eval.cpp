@@ -279,27 +279,28 @@ TEST_CASE("eval: agrees with eval.py on the run paperdex's search makes on CACM"
     check_agrees(kCacmTrec, run_path);
     CHECK(evaluate(qrels, to_run(sr)).map == evaluate(read_qrels(kCacmTrec), read_run(run_path)).map);
 
-    // The ranking knobs as docs/relevance.md measured them on this collection (all 52 judged queries).
+    // The ranking knobs as docs/relevance.md measured them on this collection (all 52 judged queries; query 33,
+    // with a stray quote, searched by its plain words).
     const auto queries = read_queries(kData + "/cacm/query.text");
     auto map_with = [&](const RankingOptions& r) {
         Searcher s(open_index(ro.index_dir), r);
         const nlohmann::json j = evaluate(qrels, to_run(run_search(s, queries, qrels)));
         return j.at("map@1000").get<double>();
     };
-    CHECK(map_with(RankingOptions{}) == 0.3196);  // defaults: k1 1.2, b 0.6, stopwords, the 15 rarest words
+    CHECK(map_with(RankingOptions{}) == 0.3292);  // defaults: k1 1.2, b 0.6, stopwords, the 15 rarest words
     RankingOptions all_terms;
     all_terms.elite_terms = 0;
-    CHECK(map_with(all_terms) == 0.3195);
+    CHECK(map_with(all_terms) == 0.3291);
     RankingOptions old;
     old.k1 = 0.9;
     old.b = 0.4;
     old.stopwords = false;
-    CHECK(map_with(old) == 0.3162);
+    CHECK(map_with(old) == 0.3201);
     RankingOptions prf;
     prf.prf_docs = 5;
     prf.prf_terms = 10;
     prf.prf_weight = 0.3;
-    CHECK(map_with(prf) == 0.3276);
+    CHECK(map_with(prf) == 0.3372);
 
     SearchRunOptions bad;
     bad.depth = 0;

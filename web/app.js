@@ -270,6 +270,8 @@ async function searchPage(p) {
             </select>
           </label>
         </div>
+        ${res.query_fallback ? html`<p class="query-fallback">The query could not be read as written (a stray quote?),
+          so its words were searched.</p>` : ''}
         ${res.corrected_query ? html`<p class="did-you-mean">Did you mean
           <a href="${searchUrl(s, { q: res.corrected_query })}">${res.corrected_query}</a>?</p>` : ''}
         ${activeFilters(s)}

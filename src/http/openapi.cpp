@@ -91,6 +91,8 @@ json search_schemas() {
                 "total_exact": {"type": "boolean"},
                 "took_ms": {"type": "number"},
                 "corrected_query": {"type": "string", "description": "spelling suggestion, empty if none"},
+                "query_fallback": {"type": "boolean",
+                                   "description": "the query could not be parsed (e.g. a stray quote); its plain words were searched"},
                 "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
                 "facets": {"type": "object", "description": "requested facets by name",
                            "additionalProperties": {"$ref": "#/components/schemas/FacetCounts"}}

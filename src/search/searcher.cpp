@@ -1,6 +1,7 @@
 #include "paperdex/search/searcher.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -74,7 +75,8 @@ void to_json(nlohmann::json& j, const Hit& h) {
 
 void to_json(nlohmann::json& j, const SearchResponse& r) {
     j = {{"total", r.total}, {"total_exact", r.total_exact}, {"took_ms", r.took_ms},
-         {"corrected_query", r.corrected_query}, {"hits", r.hits}, {"facets", nlohmann::json::object()}};
+         {"corrected_query", r.corrected_query}, {"query_fallback", r.query_fallback}, {"hits", r.hits},
+         {"facets", nlohmann::json::object()}};
     for (const auto& f : r.facets) j["facets"][f.name] = f;
 }
 
@@ -120,6 +122,7 @@ namespace {
 struct ParsedQuery {
     Xapian::Query query;
     std::string corrected;
+    bool fallback = false;  // the parser rejected the query; these are its plain words
 };
 
 // Lucene's EnglishAnalyzer stop set (ENGLISH_STOP_WORDS_SET), the one Anserini's BM25 baselines use.
@@ -198,11 +201,38 @@ Xapian::Query pasted_text_query(const Xapian::Database& db, const Xapian::Query&
     return Xapian::Query(Xapian::Query::OP_OR, kept.begin(), kept.end());
 }
 
-ParsedQuery parse_query(const Xapian::Database& db, const std::string& raw, const RankingOptions& ranking) {
-    const std::string q = text::normalize(raw);
-    if (text::squeeze(q).empty()) return {Xapian::Query::MatchAll, {}};
-    if (std::count(q.begin(), q.end(), '"') % 2 != 0)
-        throw InvalidArgument("q", "unbalanced quote in query: " + raw);
+// The query as quoted in an error message: cut, so that a megabyte of query text is not echoed back.
+std::string quoted_query(const std::string& raw) {
+    constexpr std::size_t kShown = 80;
+    if (raw.size() <= kShown) return "\"" + raw + "\"";
+    std::size_t n = kShown;
+    while (n > 0 && (static_cast<unsigned char>(raw[n]) & 0xC0) == 0x80) --n;
+    return "\"" + raw.substr(0, n) + "…\"";
+}
+
+// The wildcard limits (searcher.h) checked on the text, before Xapian expands anything. A wildcard is a "*" right
+// after a word character, as the QueryParser reads it; a "*" after a space or an operator is not one.
+void check_wildcards(const std::string& q) {
+    auto word_byte = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
+    std::size_t count = 0;
+    for (std::size_t star = q.find('*'); star != std::string::npos; star = q.find('*', star + 1)) {
+        std::size_t begin = star;
+        while (begin > 0 && word_byte(static_cast<unsigned char>(q[begin - 1]))) --begin;
+        if (begin == star) continue;
+        const std::string word = q.substr(begin, star - begin);
+        const auto chars = static_cast<std::size_t>(
+            std::count_if(word.begin(), word.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+        if (chars < kMinWildcardPrefix)
+            throw InvalidArgument("q", "a wildcard needs at least " + std::to_string(kMinWildcardPrefix) +
+                                           " characters before the *, got \"" + word + "*\"");
+        ++count;
+    }
+    if (count > kMaxWildcards)
+        throw InvalidArgument("q", "at most " + std::to_string(kMaxWildcards) + " wildcards in a query, got " +
+                                       std::to_string(count));
+}
+
+Xapian::QueryParser query_parser(const Xapian::Database& db, const RankingOptions& ranking) {
     Xapian::QueryParser qp;
     qp.set_database(db);
     qp.set_stemmer(Xapian::Stem("english"));
@@ -216,6 +246,25 @@ ParsedQuery parse_query(const Xapian::Database& db, const std::string& raw, cons
     for (const auto& [field, prefix] : schema::text_fields())
         qp.add_prefix(std::string(field), std::string(schema::kStemPrefix) + std::string(prefix));
     qp.add_rangeprocessor((new Xapian::NumberRangeProcessor(schema::kYearSlot, "year:"))->release());
+    qp.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    return qp;
+}
+
+// Omega's fallback for a query the parser rejects: its words, with no operator, phrase or wildcard syntax.
+ParsedQuery plain_words_query(const Xapian::Database& db, const std::string& q, const RankingOptions& ranking) {
+    std::string plain;
+    for (const auto& w : text::words(q)) plain += (plain.empty() ? "" : " ") + w;
+    if (plain.empty()) return {Xapian::Query::MatchNothing, {}, true};
+    return {query_parser(db, ranking).parse_query(plain, 0), {}, true};
+}
+
+ParsedQuery parse_query(const Xapian::Database& db, const std::string& raw, const RankingOptions& ranking) {
+    const std::string q = text::normalize(raw);
+    if (text::squeeze(q).empty()) return {Xapian::Query::MatchAll, {}};
+    check_wildcards(q);
+    // An odd quote would make the parser drop or misread the rest of the query.
+    if (std::count(q.begin(), q.end(), '"') % 2 != 0) return plain_words_query(db, q, ranking);
+    Xapian::QueryParser qp = query_parser(db, ranking);
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD;
     try {
         ParsedQuery out{qp.parse_query(q, flags), {}};
@@ -235,10 +284,10 @@ ParsedQuery parse_query(const Xapian::Database& db, const std::string& raw, cons
             out.corrected = speller.get_corrected_query_string();
         }
         return out;
-    } catch (const Xapian::QueryParserError& e) {
-        throw InvalidArgument("q", "cannot parse query \"" + raw + "\": " + e.get_msg());
+    } catch (const Xapian::QueryParserError&) {
+        return plain_words_query(db, q, ranking);
     } catch (const Xapian::WildcardError& e) {
-        throw InvalidArgument("q", "wildcard expands to too many terms in \"" + raw + "\": " + e.get_msg());
+        throw InvalidArgument("q", "wildcard expands to too many terms in " + quoted_query(raw) + ": " + e.get_msg());
     }
 }
 
@@ -400,6 +449,7 @@ SearchResponse Searcher::search(const SearchRequest& req) const {
         const RankedPage page = ranked_page(*this, parsed.query, req, browse);
         SearchResponse r;
         r.corrected_query = parsed.corrected;
+        r.query_fallback = parsed.fallback;
         r.total = page.mset.get_matches_estimated();
         r.total_exact = page.mset.get_matches_lower_bound() == page.mset.get_matches_upper_bound();
         for (const auto& spy : count_matches(*this, page, facets, req, r)) r.facets.push_back(facet_counts(*spy, r, req.facet_limit));

@@ -299,10 +299,21 @@ try {
     equal(await text('.author-page h1'), 'Milad Hashemi', 'back on the first researcher');
   });
 
-  await step('an API error is shown in the page (unbalanced quote, unknown work)', async () => {
-    const bad = '"unbalanced';
+  await step('a stray quote is searched as plain words, and the page says so', async () => {
+    const stray = '"memory recommendation';
+    const { status, body } = await api(`api/search?q=${enc(stray)}`);
+    equal(status, 200, 'API status for a stray quote');
+    equal(body.query_fallback, true, 'query_fallback in the answer');
+    await page.goto(`${base}?q=${enc(stray)}`);
+    await rendered();
+    await page.locator('.query-fallback').waitFor();
+    equal(await page.locator('.hit').count() > 0, true, 'hits shown');
+  });
+
+  await step('an API error is shown in the page (one-letter wildcard, unknown work)', async () => {
+    const bad = 'r* memory';
     const { status, body } = await api(`api/search?q=${enc(bad)}`);
-    equal(status, 400, 'API status for an unbalanced quote');
+    equal(status, 400, 'API status for a one-letter wildcard');
     await page.goto(`${base}?q=${enc(bad)}`);
     await rendered();
     await page.getByRole('alert').waitFor();

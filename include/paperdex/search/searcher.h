@@ -30,6 +30,14 @@ enum class SortOrder { relevance, year };
 /// Default SearchRequest::facet_check_bound (works).
 inline constexpr std::size_t kDefaultFacetCheckBound = 10000;
 
+/// Wildcard limits (Xapian QueryParser FLAG_WILDCARD). Each wildcard is expanded in the ranked and in the counting
+/// pass, and "a* b* ... t*" read most of the index twice, so a wildcard needs kMinWildcardPrefix characters before
+/// its "*", a query holds at most kMaxWildcards, and each expands to its kMaxWildcardExpansion most frequent terms
+/// (Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, as Omega caps expansion).
+inline constexpr std::size_t kMinWildcardPrefix = 2;     ///< characters (code points)
+inline constexpr std::size_t kMaxWildcards = 8;          ///< per query
+inline constexpr unsigned kMaxWildcardExpansion = 100;   ///< terms per wildcard
+
 /// What to search for. Filters within one field are OR-ed, across fields AND-ed (as facet UIs expect).
 struct SearchRequest {
     std::string query;                ///< Xapian QueryParser syntax; empty = all works (browse with filters)
@@ -75,6 +83,8 @@ struct SearchResponse {
     std::vector<FacetCounts> facets;
     std::string corrected_query;  ///< Xapian spelling suggestion (title words), empty if none; only for queries
                                   ///< of up to 6 words with a word in no work: longer input is pasted text
+    bool query_fallback = false;  ///< the query parser rejected `query` (e.g. a stray quote), so its words were
+                                  ///< searched as plain words, as Omega does, instead of failing the request
     double took_ms = 0;
 };
 
@@ -112,7 +122,9 @@ class Searcher {
 public:
     explicit Searcher(Xapian::Database db, RankingOptions ranking = {});
 
-    /// @throws InvalidArgument("q", ...) on a query Xapian cannot parse (e.g. an unbalanced quote);
+    /// A query the parser rejects (an unbalanced quote, a syntax error) is searched as its plain words, with
+    /// SearchResponse::query_fallback set.
+    /// @throws InvalidArgument("q", ...) for a wildcard beyond the limits above (kMinWildcardPrefix, kMaxWildcards);
     ///         InvalidArgument("limit"/"offset", ...) on out-of-range paging; InvalidArgument("facets", ...) for an
     ///         unknown facet; IndexModified if a rebuild replaced the revision being read (reopen() and ask again);
     ///         IndexError if Xapian fails otherwise.
