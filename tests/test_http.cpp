@@ -2,6 +2,8 @@
 // data: the three seeds (merged as `paperdex-corpus import` does), the arXiv OAI sample and the OpenAlex sample.
 #include <doctest/doctest.h>
 
+#include <sstream>
+
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
@@ -312,9 +314,33 @@ TEST_CASE("http: one table maps error classes to status and code") {
     CHECK((r.status == 500 && r.code == "internal" && r.message == "index error: DatabaseCorruptError: bad block"));
     r = reply([] { throw 42; });
     CHECK((r.status == 500 && r.code == "internal" && r.message == "unknown error"));
-    CHECK(paperdex::http::error_json({400, "invalid_parameter", "m", "q"}) ==
+    CHECK(paperdex::http::error_json({400, "invalid_parameter", "m", "q", ""}) ==
           json{{"error", {{"code", "invalid_parameter"}, {"message", "m"}, {"parameter", "q"}}}});
-    CHECK(paperdex::http::error_json({404, "not_found", "m", ""}) == json{{"error", {{"code", "not_found"}, {"message", "m"}}}});
+    CHECK(paperdex::http::error_json({404, "not_found", "m", "", ""}) == json{{"error", {{"code", "not_found"}, {"message", "m"}}}});
+}
+
+TEST_CASE("http: a 500 tells the client an id, and only the log the internal message") {
+    // An internal message can name server paths ("/srv/index/gen-3/postlist.glass"); the client gets a generic
+    // message and an id, and the log line with the same id carries the whole message.
+    const auto full = paperdex::http::error_reply(std::make_exception_ptr(paperdex::IndexError("/srv/index/gen-3/postlist.glass: corrupt")));
+    std::ostringstream log;
+    const auto shown = paperdex::http::client_reply(full, log);
+    CHECK(shown.status == 500);
+    CHECK(shown.code == "internal");
+    REQUIRE(shown.id.size() == 16);
+    CHECK(shown.message == "internal error " + shown.id + "; the server log has the details");
+    CHECK(shown.message.find("/srv") == std::string::npos);
+    CHECK(log.str() == "paperdex serve: internal error " + shown.id + ": /srv/index/gen-3/postlist.glass: corrupt\n");
+    const json body = paperdex::http::error_json(shown);
+    CHECK(body == json{{"error", {{"code", "internal"}, {"message", shown.message}, {"id", shown.id}}}});
+    // Two errors get two ids; a 4xx is the client's own doing and is passed on as it is, with nothing logged.
+    std::ostringstream quiet;
+    CHECK(paperdex::http::client_reply(full, quiet).id != shown.id);
+    const auto bad = paperdex::http::error_reply(std::make_exception_ptr(paperdex::InvalidArgument("q", "bad q")));
+    std::ostringstream none;
+    const auto passed = paperdex::http::client_reply(bad, none);
+    CHECK((passed.message == "bad q" && passed.id.empty() && passed.parameter == "q"));
+    CHECK(none.str().empty());
 }
 
 TEST_CASE("http: /metrics counts requests by route and status, and describes the index") {

@@ -2,6 +2,11 @@
 #include "http/errors.h"
 
 #include <array>
+#include <atomic>
+#include <cstdint>
+#include <cstdio>
+#include <ostream>
+#include <random>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -50,32 +55,45 @@ constexpr std::array kStatusTable{
 ErrorReply error_reply(std::exception_ptr error) {
     try {
         if (error) std::rethrow_exception(error);
-        return {500, "internal", "unknown error", ""};
+        return {500, "internal", "unknown error", "", ""};
     } catch (const std::exception& e) {
         for (const auto& c : kErrorTable) {
             if (!c.matches(e)) continue;
-            ErrorReply r{c.status, std::string(c.code), e.what(), ""};
+            ErrorReply r{c.status, std::string(c.code), e.what(), "", ""};
             if (const auto* ia = dynamic_cast<const InvalidArgument*>(&e)) r.parameter = ia->parameter();
             return r;
         }
-        return {500, "internal", e.what(), ""};
+        return {500, "internal", e.what(), "", ""};
     } catch (const Xapian::Error& e) {
         // Xapian errors do not derive from std::exception; the library should have wrapped them.
-        return {500, "internal", "index error: " + e.get_description(), ""};
+        return {500, "internal", "index error: " + e.get_description(), "", ""};
     } catch (...) {
-        return {500, "internal", "unknown error", ""};
+        return {500, "internal", "unknown error", "", ""};
     }
 }
 
 ErrorReply status_reply(int status, std::string message) {
     for (const auto& s : kStatusTable)
-        if (s.status == status) return {status, std::string(s.code), std::move(message), ""};
-    return {status, status >= 500 ? "internal" : "bad_request", std::move(message), ""};
+        if (s.status == status) return {status, std::string(s.code), std::move(message), "", ""};
+    return {status, status >= 500 ? "internal" : "bad_request", std::move(message), "", ""};
+}
+
+ErrorReply client_reply(ErrorReply reply, std::ostream& log) {
+    if (reply.status < 500) return reply;
+    // Random per process, then counted: unique within a log, and not guessable across restarts.
+    static std::atomic<std::uint64_t> next{std::random_device{}() * 0x9E3779B97F4A7C15ull};
+    char id[17];
+    std::snprintf(id, sizeof id, "%016llx", static_cast<unsigned long long>(next.fetch_add(1)));
+    reply.id = id;
+    log << "paperdex serve: internal error " << reply.id << ": " << reply.message << "\n" << std::flush;
+    reply.message = "internal error " + reply.id + "; the server log has the details";
+    return reply;
 }
 
 nlohmann::json error_json(const ErrorReply& reply) {
     nlohmann::json e{{"code", reply.code}, {"message", reply.message}};
     if (!reply.parameter.empty()) e["parameter"] = reply.parameter;
+    if (!reply.id.empty()) e["id"] = reply.id;
     return {{"error", std::move(e)}};
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Private to the HTTP layer: the ONE table from error class to HTTP status and stable error code.
 #include <exception>
+#include <iosfwd>
 #include <string>
 
 #include <nlohmann/json_fwd.hpp>
@@ -14,6 +15,7 @@ struct ErrorReply {
     std::string code;
     std::string message;
     std::string parameter;
+    std::string id;  ///< for a 5xx: names the log line that has the internal message (client_reply)
 };
 
 /// Maps an exception to its reply through the table in http_errors.cpp:
@@ -26,7 +28,13 @@ ErrorReply error_reply(std::exception_ptr error);
 /// payload_too_large, malformed request → 400 bad_request, ...), with `message` as given.
 ErrorReply status_reply(int status, std::string message);
 
-/// `{"error":{"code":"...","message":"...","parameter":"..."}}`; "parameter" only when non-empty.
+/// What the client is told. A 4xx as it is. A 5xx gets a fresh id (16 hex digits) and the generic message
+/// "internal error ID; the server log has the details", and `log` gets "paperdex serve: internal error ID:
+/// MESSAGE": an internal message may name server paths or library internals, which a response must not show.
+ErrorReply client_reply(ErrorReply reply, std::ostream& log);
+
+/// `{"error":{"code":"...","message":"...","parameter":"...","id":"..."}}`; "parameter" and "id" only when
+/// non-empty.
 nlohmann::json error_json(const ErrorReply& reply);
 
 }  // namespace paperdex::http

@@ -24,7 +24,8 @@ json error_schema() {
                 "code": {"type": "string", "description": "stable snake_case code",
                          "examples": ["invalid_parameter", "not_found", "internal"]},
                 "message": {"type": "string", "description": "what was expected and what was given"},
-                "parameter": {"type": "string", "description": "the offending parameter (400 invalid_parameter only)"}
+                "parameter": {"type": "string", "description": "the offending parameter (400 invalid_parameter only)"},
+                "id": {"type": "string", "description": "5xx only: the server log's line for this error has the same id"}
             }
         }}
     })json"_json;

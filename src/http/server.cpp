@@ -70,8 +70,7 @@ void set_error_handling(httplib::Server& server) {
     // A handler threw: map the exception through the one error table. httplib catches everything a handler
     // throws (also non-std exceptions such as Xapian::Error) and calls this, so bad input never kills the server.
     server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
-        const ErrorReply r = error_reply(ep);
-        if (r.status >= 500) std::cerr << "paperdex serve: internal error: " << r.message << "\n";
+        const ErrorReply r = client_reply(error_reply(ep), std::cerr);
         reply_json(res, error_json(r), r.status);
     });
     // A status >= 400 without a body came from httplib itself (no route, body too large, bad request line).
@@ -80,7 +79,7 @@ void set_error_handling(httplib::Server& server) {
         const std::string message = res.status == 404 ? "no route for " + req.method + " " + req.path
                                                       : "HTTP " + std::to_string(res.status) + " for " + req.method +
                                                             " " + req.path;
-        reply_json(res, error_json(status_reply(res.status, message)), res.status);
+        reply_json(res, error_json(client_reply(status_reply(res.status, message), std::cerr)), res.status);
         return httplib::Server::HandlerResponse::Handled;
     }));
 }
