@@ -47,7 +47,8 @@ struct StatusCode {
 constexpr std::array kStatusTable{
     StatusCode{400, "bad_request"},       StatusCode{404, "not_found"},
     StatusCode{405, "method_not_allowed"}, StatusCode{413, "payload_too_large"},
-    StatusCode{414, "uri_too_long"},      StatusCode{416, "range_not_satisfiable"},
+    StatusCode{411, "length_required"},   StatusCode{414, "uri_too_long"},
+    StatusCode{415, "unsupported_media_type"}, StatusCode{416, "range_not_satisfiable"},
 };
 
 }  // namespace

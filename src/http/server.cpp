@@ -12,6 +12,7 @@
 
 #include "http/context.h"
 #include "http/errors.h"
+#include "http/request_limits.h"
 #include "http/params.h"
 #include "paperdex/error.h"
 #include "paperdex/index/index_directory.h"
@@ -85,9 +86,11 @@ void set_error_handling(httplib::Server& server) {
 }
 
 void set_metrics(httplib::Server& server, ServerContext& ctx) {
-    server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    // httplib runs this after reading a request's head and before its body, so it is also where heads are refused.
+    server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
         t_request_start = Clock::now();
-        return httplib::Server::HandlerResponse::Unhandled;
+        return refuse_request_head(req, res) ? httplib::Server::HandlerResponse::Handled
+                                             : httplib::Server::HandlerResponse::Unhandled;
     });
     // Runs on the worker thread for every response (also httplib's own 404s) once its status and body are
     // final, just before it is written: so a client that has read a response finds it already counted.

@@ -1,0 +1,128 @@
+// What the server refuses before reading a request body, against a real server over raw sockets: the requests
+// here are ones httplib's client would not send (chunked bodies, no Content-Length, several ranges).
+#include <doctest/doctest.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "http_fixture.h"
+#include "paperdex/http/server.h"
+
+using nlohmann::json;
+
+namespace {
+
+struct Server {
+    Server() : server(options()) { server.start(); }
+    static paperdex::http::ServerOptions options() {
+        paperdex::http::ServerOptions o;
+        o.index_dir = paperdex::testing::http_fixture::main_index();
+        o.host = "127.0.0.1";
+        o.port = 0;
+        o.threads = 4;
+        return o;
+    }
+    paperdex::http::HttpServer server;
+};
+
+Server& server() {
+    static Server s;
+    return s;
+}
+
+struct RawReply {
+    int status = 0;
+    std::string head, body;
+    double seconds = 0;  // until the server answered (or closed)
+};
+
+// Sends `request` as it is and reads until the server closes the connection or 10 s pass.
+RawReply send_raw(const std::string& request) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(server().server.port()));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    timeval tv{10, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    const auto t0 = std::chrono::steady_clock::now();
+    REQUIRE(::send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size()));
+    std::string got;
+    char buf[4096];
+    for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) {
+        got.append(buf, static_cast<std::size_t>(n));
+        const auto end = got.find("\r\n\r\n");
+        if (end == std::string::npos) continue;
+        // A complete answer with a Content-Length is enough: the connection may stay open.
+        const auto cl = got.find("Content-Length: ");
+        if (cl != std::string::npos && cl < end &&
+            got.size() >= end + 4 + std::stoul(got.substr(cl + 16)))
+            break;
+    }
+    RawReply r;
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    ::close(fd);
+    const auto end = got.find("\r\n\r\n");
+    r.head = got.substr(0, end);
+    if (end != std::string::npos) r.body = got.substr(end + 4);
+    if (got.rfind("HTTP/1.1 ", 0) == 0) r.status = std::stoi(got.substr(9, 3));
+    return r;
+}
+
+// The answer comes before httplib's 5 s read timeout would have passed: the server did not wait for a body.
+constexpr double kNoWait = 2.5;
+
+}  // namespace
+
+TEST_CASE("http limits: a chunked request body is refused with 411 before it is read") {
+    const auto r = send_raw("POST /api/similar HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                            "Transfer-Encoding: chunked\r\n\r\n10\r\n{\"text\":\"graph\"}\r\n");  // never ends
+    CHECK(r.status == 411);
+    CHECK(r.seconds < kNoWait);
+    CHECK(json::parse(r.body)["error"]["code"] == "length_required");
+}
+
+TEST_CASE("http limits: a compressed request body is refused with 415") {
+    const std::string body = "{\"text\":\"graph neural\"}";
+    const auto r = send_raw("POST /api/similar HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                            "Content-Encoding: gzip\r\nContent-Length: " + std::to_string(body.size()) +
+                            "\r\nConnection: close\r\n\r\n" + body);
+    CHECK(r.status == 415);
+    CHECK(json::parse(r.body)["error"]["code"] == "unsupported_media_type");
+}
+
+TEST_CASE("http limits: a body without Content-Length is refused with 411 at once, whatever the method") {
+    for (const std::string method : {"POST", "PUT", "PATCH", "DELETE"}) {
+        CAPTURE(method);
+        const auto r = send_raw(method + " /api/similar HTTP/1.1\r\nHost: x\r\n\r\n");
+        CHECK(r.status == 411);
+        CHECK(r.seconds < kNoWait);
+    }
+}
+
+TEST_CASE("http limits: several ranges in one request are refused with 416; one range is served") {
+    auto r = send_raw("GET /index.html HTTP/1.1\r\nHost: x\r\nRange: bytes=0-1,2-3,4-5\r\nConnection: close\r\n\r\n");
+    CHECK(r.status == 416);
+    CHECK(json::parse(r.body)["error"]["code"] == "range_not_satisfiable");
+    r = send_raw("GET /index.html HTTP/1.1\r\nHost: x\r\nRange: bytes=0-4\r\nConnection: close\r\n\r\n");
+    CHECK(r.status == 206);
+    CHECK(r.body == "<!doc");
+}
+
+TEST_CASE("http limits: a normal POST is still answered") {
+    const std::string body = "{\"text\":\"memory bound sparse embedding recommendation\",\"per_page\":1}";
+    const auto r = send_raw("POST /api/similar HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
+                            std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    CHECK(r.status == 200);
+    CHECK(json::parse(r.body)["hits"].size() == 1);
+}
