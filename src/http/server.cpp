@@ -142,6 +142,7 @@ struct HttpServer::Impl {
     httplib::Server server;
     int port = 0;
     std::thread thread;
+    socket_t listen_socket = INVALID_SOCKET;
 };
 
 HttpServer::HttpServer(ServerOptions options) {
@@ -169,9 +170,10 @@ HttpServer::HttpServer(ServerOptions options) {
     server.set_keep_alive_max_count(1000);
     // httplib's default socket options add SO_REUSEPORT, with which a second server on a taken port starts and
     // silently receives half of the connections; SO_REUSEADDR alone still allows a restart over TIME_WAIT.
-    server.set_socket_options([](socket_t sock) {
+    server.set_socket_options([impl = impl_.get()](socket_t sock) {
         int yes = 1;
         ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        impl->listen_socket = sock;  // for the backlog, once httplib has bound it (bind())
     });
     server.set_tcp_nodelay(true);
 
@@ -201,6 +203,10 @@ int HttpServer::bind() {
     // httplib does not say why a bind failed. With a fixed port the usual cause is that it is taken; with port 0
     // any free port would do, so it is the host that is not an address of this machine.
     if (port <= 0) throw InvalidArgument(o.port ? "port" : "host", "cannot listen on " + o.host + ":" + std::to_string(o.port));
+    // httplib 0.11 listens with a backlog of 5 (a compile-time constant of Debian's libcpp-httplib): in a burst
+    // the kernel drops the SYNs past it and each client retries after 1 s. Calling listen() again on the bound
+    // socket sets the backlog (Linux: capped by net.core.somaxconn, 4096 by default).
+    if (impl_->listen_socket != INVALID_SOCKET) ::listen(impl_->listen_socket, kListenBacklog);
     impl_->port = port;
     return port;
 }

@@ -7,6 +7,10 @@
 
 namespace paperdex::http {
 
+/// Connections the kernel queues for accept() (Linux caps it at net.core.somaxconn, 4096 by default), so that a
+/// burst of clients is accepted rather than dropped and retried a second later.
+inline constexpr int kListenBacklog = 4096;
+
 /// How to serve. Defaults suit a local run (`paperdex serve --index index`).
 struct ServerOptions {
     std::string host = "127.0.0.1";
