@@ -1,8 +1,12 @@
 // `paperdex serve`: the JSON API, /metrics and the web page over one index directory.
 #include <algorithm>
+#include <csignal>
 #include <cstddef>
+#include <cstring>
 #include <iostream>
 #include <memory>
+
+#include <pthread.h>
 
 #include "cli/command.h"
 #include "paperdex/error.h"
@@ -15,6 +19,35 @@ namespace {
     std::string flag = "--" + e.parameter();
     std::replace(flag.begin(), flag.end(), '_', '-');
     throw paperdex::InvalidArgument(flag, e.what());
+}
+
+// SIGTERM and SIGINT are blocked in every thread (the workers inherit the mask) and taken by sigwait() in the main
+// thread, so a signal stops the server in ordinary code rather than in a handler. Their dispositions are reset
+// first: a shell starts a background job with SIGINT ignored, and an ignored signal is discarded, not waited for.
+sigset_t block_stop_signals() {
+    sigset_t set;
+    sigemptyset(&set);
+    for (int sig : {SIGTERM, SIGINT}) {
+        std::signal(sig, SIG_DFL);
+        sigaddset(&set, sig);
+    }
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    return set;
+}
+
+// Serves until SIGTERM or SIGINT, then stops accepting, lets the requests in flight finish (HttpServer::stop) and
+// returns 0, as a service manager expects of a clean stop.
+int serve_until_signalled(const paperdex::http::ServerOptions& opt) {
+    const sigset_t stop_signals = block_stop_signals();
+    paperdex::http::HttpServer server(opt);
+    server.bind();
+    std::cout << "paperdex: serving " << opt.index_dir << " on " << server.url() << std::endl;
+    server.start();
+    int sig = 0;
+    sigwait(&stop_signals, &sig);
+    std::cerr << "paperdex: " << strsignal(sig) << ": finishing the requests in flight" << std::endl;
+    server.stop();
+    return 0;
 }
 
 const paperdex::cli::Register serve_command{
@@ -37,14 +70,10 @@ const paperdex::cli::Register serve_command{
         sub.add_option("--web", opt->web_dir, "directory of the web page served at / (default: ../share/paperdex/web beside the binary, else the source tree's web/)");
         return [opt] {
             try {
-                paperdex::http::HttpServer server(*opt);
-                server.bind();
-                std::cout << "paperdex: serving " << opt->index_dir << " on " << server.url() << std::endl;
-                server.run();
+                return serve_until_signalled(*opt);
             } catch (const paperdex::InvalidArgument& e) {
                 rethrow_as_flag(e);  // every InvalidArgument of server.h names an option that has a flag
             }
-            return 0;
         };
     }};
 
