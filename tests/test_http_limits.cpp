@@ -12,9 +12,11 @@
 #include <poll.h>
 
 #include <chrono>
+#include <thread>
 #include <vector>
 #include <string>
 
+#include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include "http_fixture.h"
@@ -165,4 +167,36 @@ TEST_CASE("http limits: a burst of connections is accepted without SYN retransmi
     }
     for (const auto& p : fds) ::close(p.fd);
     CHECK(established == kBurst);
+}
+
+TEST_CASE("http limits: with 200 slow clients holding half a request head, a search still answers at once") {
+    // Each half-sent head holds a worker until httplib's 5 s read timeout; with the default workers a normal
+    // request must still find a free one (before: 64 workers, and the search waited for the first timeout).
+    paperdex::http::ServerOptions o = Server::options();
+    o.threads = 0;  // the default
+    paperdex::http::HttpServer busy(o);
+    busy.start();
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(busy.port()));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    std::vector<int> slow;
+    for (int i = 0; i < 200; ++i) {
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        const std::string half = "GET /api/search?q=x HTTP/1.1\r\nX-Slow: 1\r\n";
+        ::send(fd, half.data(), half.size(), MSG_NOSIGNAL);
+        slow.push_back(fd);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // every slow head has reached a worker
+    httplib::Client client("127.0.0.1", busy.port());
+    client.set_read_timeout(std::chrono::seconds(10));
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto res = client.Get("/api/search?q=recommendation&per_page=1");
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(seconds < 1.0);
+    for (int fd : slow) ::close(fd);
+    busy.stop();
 }

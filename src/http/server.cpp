@@ -116,10 +116,12 @@ void set_cors(httplib::Server& server, const std::string& origin) {
 }
 
 unsigned thread_count(unsigned requested) {
-    // httplib gives each keep-alive connection a worker until it closes, so connections beyond the workers wait in
-    // the queue: with 8 workers, 64 wrk connections on cached answers had a p99 of 464 ms; with 64, 14 ms. Idle
-    // workers cost a stack and, once they have served, a Searcher; busy ones still share the cores.
-    return requested ? requested : std::max(64u, std::thread::hardware_concurrency());
+    // httplib gives each connection a worker from its first byte until it closes, and times out each read, not
+    // the whole head: a client sending half a head holds a worker for 5 s, and one line a second holds it for
+    // as long as it likes. With 64 workers, 100 such clients made a normal search wait 20 s; with 256, 200 of
+    // them left it at 7 ms (tools/reliability/slow_clients.py). An idle worker costs a stack's touched pages
+    // (RSS 20 MB with 256 workers); one that has served also holds a Searcher (~7 file descriptors).
+    return requested ? requested : std::max(kDefaultWorkers, std::thread::hardware_concurrency());
 }
 
 // An installed paperdex finds its web page from its executable (PREFIX/bin/paperdex → PREFIX/share/paperdex/web);

@@ -11,12 +11,17 @@ namespace paperdex::http {
 /// burst of clients is accepted rather than dropped and retried a second later.
 inline constexpr int kListenBacklog = 4096;
 
+/// Worker threads when ServerOptions::threads is 0 (or the cores, if more). httplib holds a worker per open
+/// connection, so this is also how many slow or idle connections can be open before requests wait.
+inline constexpr unsigned kDefaultWorkers = 256;
+
 /// How to serve. Defaults suit a local run (`paperdex serve --index index`).
 struct ServerOptions {
     std::string host = "127.0.0.1";
     int port = 8080;              ///< 0 = any free port (see HttpServer::port())
     std::string index_dir = "index";  ///< holds gen-N/ and `current` (or a plain Xapian database)
-    unsigned threads = 0;         ///< worker threads, each with its own Searcher; 0 = max(64, cores)
+    unsigned threads = 0;         ///< worker threads, each with its own Searcher once it has served (~7 file
+                                  ///< descriptors); 0 = max(kDefaultWorkers, cores)
     std::string cors_origin;      ///< value of Access-Control-Allow-Origin; empty = CORS off (no headers)
     std::string web_dir;          ///< static files served at /; empty = ../share/paperdex/web from the executable
                                   ///< if there (installed), else the source tree's web/

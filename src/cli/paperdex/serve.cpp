@@ -7,6 +7,7 @@
 #include <memory>
 
 #include <pthread.h>
+#include <sys/resource.h>
 
 #include "cli/command.h"
 #include "paperdex/error.h"
@@ -35,10 +36,22 @@ sigset_t block_stop_signals() {
     return set;
 }
 
+// Each worker that has served holds a Searcher (~7 file descriptors), so 256 workers and their connections can
+// pass the common soft limit of 1,024 descriptors; the soft limit is raised to the hard one, as nginx's
+// worker_rlimit_nofile does.
+void raise_file_limit() {
+    rlimit r{};
+    if (::getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < r.rlim_max) {
+        r.rlim_cur = r.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &r);
+    }
+}
+
 // Serves until SIGTERM or SIGINT, then stops accepting, lets the requests in flight finish (HttpServer::stop) and
 // returns 0, as a service manager expects of a clean stop.
 int serve_until_signalled(const paperdex::http::ServerOptions& opt) {
     const sigset_t stop_signals = block_stop_signals();
+    raise_file_limit();
     paperdex::http::HttpServer server(opt);
     server.bind();
     std::cout << "paperdex: serving " << opt.index_dir << " on " << server.url() << std::endl;
@@ -59,7 +72,7 @@ const paperdex::cli::Register serve_command{
         sub.add_option("--port", opt->port, "port to listen on; 0 = any free port")
             ->capture_default_str()
             ->check(CLI::Range(0, 65535));
-        sub.add_option("--threads", opt->threads, "worker threads, each with its own Searcher; 0 = max(64, cores)")
+        sub.add_option("--threads", opt->threads, "worker threads, each with its own Searcher; 0 = max(256, cores)")
             ->capture_default_str();
         sub.add_option("--cache-mb", opt->cache_mb,
                        "response cache size in MiB (search, works, similar, authors answers); 0 = off")
