@@ -456,6 +456,34 @@ TEST_CASE("http: the web page is served at /") {
     CHECK(s.get_json("/healthz").at("status") == "ok");  // the API still wins over the mount point
 }
 
+TEST_CASE("http: every response says nosniff; the web page has a Content-Security-Policy; static files stay in web/") {
+    const fs::path web = temp_root() / "web-headers";
+    fs::create_directories(web);
+    std::ofstream(web / "index.html") << "<!doctype html><title>paperdex</title>\n";
+    std::ofstream(temp_root() / "secret.txt") << "outside web/\n";
+    auto o = TestServer::options(main_index());
+    o.web_dir = web.string();
+    TestServer s(o);
+    for (const std::string path : {"/", "/api/search?q=memory", "/api/nope", "/healthz"}) {
+        CAPTURE(path);
+        auto res = s.client.Get(path);
+        REQUIRE(res);
+        CHECK(res->get_header_value("X-Content-Type-Options") == "nosniff");
+    }
+    auto page = s.get("/");
+    REQUIRE(page);
+    const std::string csp = page->get_header_value("Content-Security-Policy");
+    CHECK(csp.find("script-src 'self'") != std::string::npos);
+    CHECK(csp.find("frame-ancestors 'none'") != std::string::npos);
+    for (const std::string path : {"/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt"}) {
+        CAPTURE(path);
+        auto res = s.client.Get(path);
+        REQUIRE(res);
+        CHECK(res->status == 404);
+        CHECK(res->body.find("outside web/") == std::string::npos);
+    }
+}
+
 TEST_CASE("http: a rebuild is served without restart and without failed requests") {
     const std::string dir = build_index("swap-index", {corpus().seeds});
     auto o = TestServer::options(dir);

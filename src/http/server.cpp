@@ -104,16 +104,28 @@ void set_metrics(httplib::Server& server, ServerContext& ctx) {
     });
 }
 
-void set_cors(httplib::Server& server, const std::string& origin) {
-    if (origin.empty()) return;  // off by default: no Access-Control-* header at all
-    server.set_default_headers({{"Access-Control-Allow-Origin", origin}, {"Vary", "Origin"}});
-    server.Options(".*", [](const httplib::Request&, httplib::Response& res) {
-        res.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-        res.set_header("Access-Control-Allow-Headers", "Content-Type");
-        res.set_header("Access-Control-Max-Age", "600");
-        res.status = 204;
-    });
+// Headers on every response. nosniff: a browser must not read a JSON error or a static file as HTML or script.
+// CORS only with an origin (off by default: no Access-Control-* header at all).
+void set_default_headers(httplib::Server& server, const std::string& cors_origin) {
+    httplib::Headers headers{{"X-Content-Type-Options", "nosniff"}};
+    if (!cors_origin.empty()) {
+        headers.emplace("Access-Control-Allow-Origin", cors_origin);
+        headers.emplace("Vary", "Origin");
+        server.Options(".*", [](const httplib::Request&, httplib::Response& res) {
+            res.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+            res.set_header("Access-Control-Allow-Headers", "Content-Type");
+            res.set_header("Access-Control-Max-Age", "600");
+            res.status = 204;
+        });
+    }
+    server.set_default_headers(std::move(headers));
 }
+
+// The web page loads only its own files and talks only to this server: an injected script tag or a framing page
+// gets nothing. Inline style attributes stay allowed (the collaborator score bars set their width).
+constexpr const char* kWebPagePolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 unsigned thread_count(unsigned requested) {
     // httplib gives each connection a worker from its first byte until it closes, and times out each read, not
@@ -181,7 +193,7 @@ HttpServer::HttpServer(ServerOptions options) {
 
     set_error_handling(server);
     set_metrics(server, ctx);
-    set_cors(server, ctx.options().cors_origin);
+    set_default_headers(server, ctx.options().cors_origin);
 
     // Later features register their routes here, one line each, BEFORE the core routes, so that their
     // more specific patterns (/api/works/{id}/similar) win over the core ones.
@@ -189,7 +201,7 @@ HttpServer::HttpServer(ServerOptions options) {
     add_core_routes(server, ctx);
 
     if (std::filesystem::is_directory(ctx.options().web_dir)) {
-        server.set_mount_point("/", ctx.options().web_dir);
+        server.set_mount_point("/", ctx.options().web_dir, {{"Content-Security-Policy", kWebPagePolicy}});
     } else {
         std::cerr << "paperdex serve: no web page: " << ctx.options().web_dir << " is not a directory\n";
     }
