@@ -7,9 +7,9 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "corpus/json_excerpt.h"
 #include "http/context.h"
 #include "http/params.h"
+#include "http/similar_body.h"
 #include "paperdex/authors/author_index.h"
 #include "paperdex/authors/collaborators.h"
 #include "paperdex/error.h"
@@ -24,7 +24,6 @@ namespace {
 using nlohmann::json;
 
 constexpr unsigned kDefaultTerms = 50;  // as SimilarOptions::terms
-constexpr unsigned kMaxTerms = kMaxExpansionTerms;
 constexpr std::size_t kMaxSuggestions = 100;
 
 // This worker thread's author index for the generation its Searcher serves, so that works and authors always come
@@ -48,18 +47,6 @@ const AuthorIndex& authors_for(const ServerContext& ctx, const IndexView& index)
     return *o.authors;
 }
 
-struct Paging {
-    std::size_t page = 1, per_page = kDefaultPerPage;
-};
-
-Paging paging(std::size_t page, std::size_t per_page) {
-    if (page * per_page > kMaxResultWindow)
-        throw InvalidArgument("page", "page × per_page must be at most " + std::to_string(kMaxResultWindow) + ", got " +
-                                          std::to_string(page) + " × " + std::to_string(per_page) + " = " +
-                                          std::to_string(page * per_page));
-    return {page, per_page};
-}
-
 json similar_body(const SimilarResponse& r, const Paging& p) {
     json body = r;
     body["page"] = p.page;
@@ -67,71 +54,12 @@ json similar_body(const SimilarResponse& r, const Paging& p) {
     return body;
 }
 
-// POST /api/similar body → text + options. Every field is checked by name, so a typo is a 400, not ignored.
-std::string parse_similar_body(const std::string& raw, SimilarOptions& opt, Paging& p) {
-    json body = json::parse(raw, nullptr, false);
-    if (body.is_discarded() || !body.is_object())
-        throw InvalidArgument("body", "the body must be a JSON object such as {\"text\": \"...\"}");
-    auto strings = [&](const char* field) {
-        std::vector<std::string> out;
-        const json& v = body[field];
-        if (v.is_string()) {
-            out.push_back(v.get<std::string>());
-        } else if (v.is_array() && std::all_of(v.begin(), v.end(), [](const json& x) { return x.is_string(); })) {
-            for (const auto& x : v) out.push_back(x.get<std::string>());
-        } else {
-            throw InvalidArgument(field, std::string(field) + " must be a string or an array of strings");
-        }
-        return out;
-    };
-    auto integer_field = [&](const char* field, std::size_t min, std::size_t max) {
-        const json& v = body[field];
-        if (!v.is_number_integer() || v.get<long long>() < static_cast<long long>(min) ||
-            v.get<long long>() > static_cast<long long>(max))
-            throw InvalidArgument(field, std::string(field) + " must be an integer " + std::to_string(min) + ".." +
-                                             std::to_string(max) + ", got " + json_excerpt(v));
-        return static_cast<std::size_t>(v.get<long long>());
-    };
-    std::string text;
-    bool has_text = false;
-    for (const auto& [field, value] : body.items()) {
-        if (field == "text") {
-            if (!value.is_string()) throw InvalidArgument("text", "text must be a string");
-            text = value.get<std::string>();
-            has_text = true;
-        } else if (field == "year") {
-            if (!value.is_string()) throw InvalidArgument("year", "year must be a string such as \"2019..2022\"");
-            if (!value.get<std::string>().empty()) opt.filters.year = parse_year_range(value.get<std::string>(), "year");
-        } else if (field == "venue") {
-            opt.filters.venues = strings("venue");
-        } else if (field == "author") {
-            opt.filters.authors = strings("author");
-        } else if (field == "topic") {
-            opt.filters.topics = strings("topic");
-        } else if (field == "type") {
-            opt.filters.types = strings("type");
-        } else if (field == "page") {
-            p.page = integer_field("page", 1, kMaxResultWindow);
-        } else if (field == "per_page") {
-            p.per_page = integer_field("per_page", 1, kMaxPerPage);
-        } else if (field == "terms") {
-            opt.terms = static_cast<unsigned>(integer_field("terms", 1, kMaxTerms));
-        } else {
-            throw InvalidArgument(field, "unknown field \"" + field +
-                                             "\"; known: text, year, venue, author, topic, type, page, per_page, terms");
-        }
-    }
-    if (!has_text) throw InvalidArgument("text", "the body needs a \"text\" field");
-    p = paging(p.page, p.per_page);
-    return text;
-}
-
 json similar_parameters() {
     json params = openapi::filter_parameters();
     params.push_back(openapi::query_parameter("page", "page of hits, from 1", {{"type", "integer"}, {"minimum", 1}}));
     params.push_back(openapi::query_parameter("per_page", "hits per page", {{"type", "integer"}, {"minimum", 1}, {"maximum", kMaxPerPage}}));
     params.push_back(openapi::query_parameter("terms", "expansion terms in the query",
-                                              {{"type", "integer"}, {"minimum", 1}, {"maximum", kMaxTerms}}));
+                                              {{"type", "integer"}, {"minimum", 1}, {"maximum", kMaxExpansionTerms}}));
     return params;
 }
 
@@ -236,7 +164,7 @@ json similar_body_schema() {
         }
     })json"_json;
     schema["properties"]["per_page"]["maximum"] = kMaxPerPage;
-    schema["properties"]["terms"]["maximum"] = kMaxTerms;
+    schema["properties"]["terms"]["maximum"] = kMaxExpansionTerms;
     return schema;
 }
 
@@ -272,7 +200,7 @@ void add_similar_works(httplib::Server& server, ServerContext& ctx) {
                 parse_filters(req.params, opt.filters);
                 const Paging p = paging(integer(req.params, "page", 1, kMaxResultWindow, 1),
                                         integer(req.params, "per_page", 1, kMaxPerPage, kDefaultPerPage));
-                opt.terms = static_cast<unsigned>(integer(req.params, "terms", 1, kMaxTerms, kDefaultTerms));
+                opt.terms = static_cast<unsigned>(integer(req.params, "terms", 1, kMaxExpansionTerms, kDefaultTerms));
                 opt.offset = (p.page - 1) * p.per_page;
                 opt.limit = p.per_page;
                 const IndexView index = ctx.index();
