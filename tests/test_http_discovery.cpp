@@ -216,3 +216,13 @@ TEST_CASE("http discovery: a deeply nested POST value is a short 400, not a cras
     CHECK(e["error"]["message"].get<std::string>().size() < 200);
     server().get("/api/works/arxiv:1912.12953/similar?per_page=1", 200);  // still serving
 }
+
+TEST_CASE("http discovery: a field or parameter with an empty name is still named in the 400") {
+    // Found by tools/reliability/bad_requests.py: {"": 1} gave an invalid_parameter without "parameter".
+    json e = server().post("/api/similar", R"({"text":"memory","":1})", 400);
+    CHECK(e["error"]["code"] == "invalid_parameter");
+    CHECK(e["error"]["parameter"] == "");
+    e = server().get("/api/works/arxiv:1912.12953/similar?=1", 400);  // httplib reads this as a parameter "1"
+    CHECK(e["error"]["code"] == "invalid_parameter");
+    CHECK(e["error"]["parameter"].is_string());
+}

@@ -116,13 +116,17 @@ TEST_CASE("http limits: a body without Content-Length is refused with 411 at onc
     }
 }
 
-TEST_CASE("http limits: several ranges in one request are refused with 416; one range is served") {
+TEST_CASE("http limits: several ranges in one request are refused with 416; one range gets the whole file") {
     auto r = send_raw("GET /index.html HTTP/1.1\r\nHost: x\r\nRange: bytes=0-1,2-3,4-5\r\nConnection: close\r\n\r\n");
     CHECK(r.status == 416);
     CHECK(json::parse(r.body)["error"]["code"] == "range_not_satisfiable");
     r = send_raw("GET /index.html HTTP/1.1\r\nHost: x\r\nRange: bytes=0-4\r\nConnection: close\r\n\r\n");
-    CHECK(r.status == 206);
-    CHECK(r.body == "<!doc");
+    CHECK(r.status == 200);
+    CHECK(r.body.rfind("<!doctype html>", 0) == 0);
+    // Past the end: httplib answered an empty text/html 416; now the range is ignored too.
+    r = send_raw("GET /api/search?q=memory HTTP/1.1\r\nHost: x\r\nRange: bytes=999999999-\r\nConnection: close\r\n\r\n");
+    CHECK(r.status == 200);
+    CHECK(json::parse(r.body).contains("hits"));
 }
 
 TEST_CASE("http limits: a normal POST is still answered") {

@@ -93,7 +93,8 @@ ErrorReply client_reply(ErrorReply reply, std::ostream& log) {
 
 nlohmann::json error_json(const ErrorReply& reply) {
     nlohmann::json e{{"code", reply.code}, {"message", reply.message}};
-    if (!reply.parameter.empty()) e["parameter"] = reply.parameter;
+    // An invalid_parameter always names it, even when the client's parameter name is empty ("?=1", {"": 1}).
+    if (!reply.parameter.empty() || reply.code == "invalid_parameter") e["parameter"] = reply.parameter;
     if (!reply.id.empty()) e["id"] = reply.id;
     return {{"error", std::move(e)}};
 }

@@ -33,8 +33,8 @@ ErrorReply status_reply(int status, std::string message);
 /// MESSAGE": an internal message may name server paths or library internals, which a response must not show.
 ErrorReply client_reply(ErrorReply reply, std::ostream& log);
 
-/// `{"error":{"code":"...","message":"...","parameter":"...","id":"..."}}`; "parameter" and "id" only when
-/// non-empty.
+/// `{"error":{"code":"...","message":"...","parameter":"...","id":"..."}}`; "parameter" for invalid_parameter
+/// (even when the client's parameter name is empty) or when non-empty, "id" when non-empty.
 nlohmann::json error_json(const ErrorReply& reply);
 
 }  // namespace paperdex::http

@@ -30,11 +30,16 @@ bool refuse_request_head(const httplib::Request& req, httplib::Response& res) {
     if (req.has_header("Content-Encoding"))
         return refuse(res, 415, "a request body must not be compressed (Content-Encoding: " +
                                     req.get_header_value("Content-Encoding").substr(0, 40) + ")");
-    if (req.get_header_value("Range").find(',') != std::string::npos) {
-        // httplib cuts every response to the parsed ranges, this 416 too. The Request is its own non-const
-        // object (Server::process_request), so dropping the ranges through const_cast is defined behaviour.
-        const_cast<httplib::Request&>(req).ranges.clear();
-        return refuse(res, 416, "one range per request");
+    if (req.has_header("Range")) {
+        // httplib cuts every response to the parsed ranges, refusals included, and answers a range past the end
+        // with an empty text/html 416. Ranges serve no purpose for JSON answers and a small web page, and a
+        // server may ignore them (RFC 9110, 14.2): one range gets the whole resource. The Request is httplib's
+        // own non-const object (Server::process_request), so changing it through const_cast is defined.
+        const bool several = req.get_header_value("Range").find(',') != std::string::npos;
+        auto& own = const_cast<httplib::Request&>(req);
+        own.ranges.clear();
+        own.headers.erase("Range");  // httplib answers 206 to any request that has the header
+        if (several) return refuse(res, 416, "one range per request");
     }
     return false;
 }

@@ -10,7 +10,8 @@ namespace paperdex::http {
 /// If `req` must be refused, sets `res` to the JSON error and returns true:
 /// 411 length_required for Transfer-Encoding (chunked) or a body-carrying method (POST, PUT, PATCH, DELETE)
 /// without Content-Length; 415 unsupported_media_type for a Content-Encoding (compressed) body; 416
-/// range_not_satisfiable for more than one range in Range. Returns false for anything else.
+/// range_not_satisfiable for more than one range in Range. A single range is dropped from `req` (the whole
+/// resource is sent, as RFC 9110 allows). Returns false when the request goes on.
 bool refuse_request_head(const httplib::Request& req, httplib::Response& res);
 
 }  // namespace paperdex::http
