@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Reliability checks against the real binaries, one table row each, printed and written to docs/reliability.md
+# (with the date and commit). Every row must hold; the exit code says whether all did.
+#   bad input      seeded bad HTTP requests over every route: 0 5xx, every 4xx a JSON error, server alive after
+#   slow clients   200 connections dribbling a request head: a normal search still answers in < 1 s
+#   kill -9        SIGKILL to paperdex-corpus rebuild at random points while the server serves: every probe
+#                  answered, the next rebuild succeeds, no leftovers, xapian-check clean
+#   damaged input  a truncated .gz, a binary file, a UTF-16 file, a NUL byte: each a file:line error, the other
+#                  records imported
+# usage: tools/reliability/run.sh [--quick]     (--quick: 2,000 requests and 10 kills instead of 10,000 and 50)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+requests=10000; kills=50; mode=full
+[ "${1:-}" = --quick ] && { requests=2000; kills=10; mode=quick; }
+tools/build.sh >/dev/null
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/paperdex-reliability.XXXXXX")
+pid=""
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+rows=(); failed=0
+row() { rows+=("| $1 | $2 | $3 |"); echo "$1: $3 — $2"; [ "$3" = holds ] || failed=1; }
+
+corpus=corpus/arxiv-sample.jsonl.gz
+build/paperdex-corpus rebuild --corpus "$corpus" --index "$tmp/index" --quiet >/dev/null 2>&1
+build/paperdex serve --index "$tmp/index" --port 0 >"$tmp/serve.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do
+  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$tmp/serve.log" | head -n1 || true)
+  [ -n "$url" ] && curl -fsS "${url}healthz" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+
+# bad input
+out=$(python3 tools/reliability/bad_requests.py "$url" --requests "$requests" || true)
+verdict=$(python3 -c 'import json,sys; c=json.loads(sys.argv[1]); print("holds" if c["5xx"]==0 and c["bad_4xx_body"]==0 and c["transport_errors"]==0 and c["alive_after"] else "FAILS")' "$out")
+row "bad input" "$(python3 -c 'import json,sys; c=json.loads(sys.argv[1]); print(f"{c[\"requests\"]:,} requests: {c[\"2xx\"]:,} 2xx, {c[\"4xx\"]:,} 4xx, {c[\"5xx\"]} 5xx, {c[\"bad_4xx_body\"]} 4xx without a JSON error, alive after: {c[\"alive_after\"]}")' "$out")" "$verdict"
+
+# slow clients
+out=$(python3 tools/reliability/slow_clients.py "$url" --dribblers 200 --hold 3)
+verdict=$(python3 -c 'import json,sys; c=json.loads(sys.argv[1]); print("holds" if c["search_status"]==200 and c["search_s"]<1 else "FAILS")' "$out")
+row "slow clients" "$(python3 -c 'import json,sys; c=json.loads(sys.argv[1]); print(f"{c[\"dribblers\"]} dribbling connections: search {c[\"search_status\"]} in {c[\"search_s\"]*1000:.0f} ms")' "$out")" "$verdict"
+
+# kill -9 during rebuilds
+unanswered=0; next_ok=0
+for i in $(seq 1 "$kills"); do
+  build/paperdex-corpus rebuild --corpus "$corpus" --index "$tmp/index" --quiet >/dev/null 2>&1 &
+  rpid=$!
+  sleep "$(python3 -c "import random; random.seed($i); print(round(random.uniform(0.05, 2.5), 2))")"
+  kill -9 "$rpid" 2>/dev/null || true
+  wait "$rpid" 2>/dev/null || true
+  curl -fsS "${url}api/search?q=recommendation" >/dev/null 2>&1 || unanswered=$((unanswered + 1))
+done
+build/paperdex-corpus rebuild --corpus "$corpus" --index "$tmp/index" --quiet >/dev/null 2>&1 && next_ok=1
+leftovers=$(find "$tmp/index" -maxdepth 1 -name '*.building' | wc -l)
+gens=$(find "$tmp/index" -maxdepth 1 -name 'gen-*' | wc -l)
+check=ok; xapian-check "$(readlink -f "$tmp/index/current")" >/dev/null 2>&1 || check=FAILED
+curl -fsS "${url}api/search?q=recommendation" >/dev/null 2>&1 || unanswered=$((unanswered + 1))
+verdict=$([ "$unanswered" = 0 ] && [ "$next_ok" = 1 ] && [ "$leftovers" = 0 ] && [ "$gens" -le 2 ] && [ "$check" = ok ] && echo holds || echo FAILS)
+row "kill -9 during rebuild" "$kills kills at 0.05–2.5 s: $unanswered probes unanswered, next rebuild $([ $next_ok = 1 ] && echo succeeded || echo FAILED), $leftovers staging leftovers, $gens generations kept, xapian-check $check" "$verdict"
+
+# damaged inputs (canonical corpus format)
+mkdir -p "$tmp/damaged"
+good=$(head -3 corpus/seeds.jsonl)
+{ echo "$good"; } | gzip -c | head -c 600 >"$tmp/damaged/truncated.jsonl.gz"
+head -c 4096 build/paperdex >"$tmp/damaged/binary.jsonl"
+{ echo "$good"; } | iconv -f UTF-8 -t UTF-16 >"$tmp/damaged/utf16.jsonl"
+{ echo "$good" | head -1; printf '{"id":"x:1","title":"a\0b","source":"s"}\n'; echo "$good" | tail -1; } >"$tmp/damaged/nul.jsonl"
+details=""; all=holds
+for f in truncated.jsonl.gz binary.jsonl utf16.jsonl nul.jsonl; do
+  set +e
+  msg=$(build/paperdex-corpus validate "$tmp/damaged/$f" 2>&1)
+  set -e
+  first=$(echo "$msg" | grep -m1 -o "$f:[0-9]*" || true)
+  [ -n "$first" ] || all=FAILS
+  valid=$(echo "$msg" | grep -o '[0-9]* valid' | head -1)
+  # the NUL line must cost only itself: the records before and after it are read
+  [ "$f" != nul.jsonl ] || [ "$valid" = "2 valid" ] || all=FAILS
+  details+="$f → ${first:-no file:line error} (${valid:-? valid}); "
+done
+row "damaged input" "${details%; }" "$all"
+
+kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+commit=$(git rev-parse --short HEAD)
+{
+  echo "# Reliability"
+  echo
+  echo "Written by \`tools/reliability/run.sh\` ($mode run), $(date -u '+%Y-%m-%d %H:%M UTC') at $commit, on $(nproc) cores."
+  echo "Corpus: \`$corpus\` (3,000+ arXiv works). Every row must hold."
+  echo
+  echo "| check | measured | verdict |"
+  echo "|---|---|---|"
+  printf '%s\n' "${rows[@]}"
+  if [ -f build-fuzz/fuzz-report.md ]; then
+    echo
+    echo "## Fuzzing (\`tools/fuzz.sh\`, libFuzzer under ASan+UBSan)"
+    echo
+    cat build-fuzz/fuzz-report.md
+  fi
+} >docs/reliability.md
+exit $failed
