@@ -33,12 +33,12 @@ done
 # bad input
 out=$(python3 tools/reliability/bad_requests.py "$url" --requests "$requests" || true)
 verdict=$(python3 -c 'import json,sys; c=json.loads(sys.argv[1]); print("holds" if c["5xx"]==0 and c["bad_4xx_body"]==0 and c["transport_errors"]==0 and c["alive_after"] else "FAILS")' "$out")
-row "bad input" "$(python3 -c 'import json,sys; c=json.loads(sys.argv[1]); print(f"{c[\"requests\"]:,} requests: {c[\"2xx\"]:,} 2xx, {c[\"4xx\"]:,} 4xx, {c[\"5xx\"]} 5xx, {c[\"bad_4xx_body\"]} 4xx without a JSON error, alive after: {c[\"alive_after\"]}")' "$out")" "$verdict"
+row "bad input" "$(python3 -c 'import json,sys; c=json.loads(sys.argv[1]); print("{:,} requests: {:,} 2xx, {:,} 4xx, {} 5xx, {} 4xx without a JSON error, {} transport errors, alive after: {}".format(c["requests"], c["2xx"], c["4xx"], c["5xx"], c["bad_4xx_body"], c["transport_errors"], c["alive_after"]))' "$out")" "$verdict"
 
 # slow clients
 out=$(python3 tools/reliability/slow_clients.py "$url" --dribblers 200 --hold 3)
 verdict=$(python3 -c 'import json,sys; c=json.loads(sys.argv[1]); print("holds" if c["search_status"]==200 and c["search_s"]<1 else "FAILS")' "$out")
-row "slow clients" "$(python3 -c 'import json,sys; c=json.loads(sys.argv[1]); print(f"{c[\"dribblers\"]} dribbling connections: search {c[\"search_status\"]} in {c[\"search_s\"]*1000:.0f} ms")' "$out")" "$verdict"
+row "slow clients" "$(python3 -c 'import json,sys; c=json.loads(sys.argv[1]); print("{} dribbling connections: search {} in {:.0f} ms".format(c["dribblers"], c["search_status"], c["search_s"] * 1000))' "$out")" "$verdict"
 
 # kill -9 during rebuilds
 unanswered=0; next_ok=0
@@ -61,7 +61,7 @@ row "kill -9 during rebuild" "$kills kills at 0.05–2.5 s: $unanswered probes u
 # damaged inputs (canonical corpus format)
 mkdir -p "$tmp/damaged"
 good=$(head -3 corpus/seeds.jsonl)
-{ echo "$good"; } | gzip -c | head -c 600 >"$tmp/damaged/truncated.jsonl.gz"
+echo "$good" | gzip -c >"$tmp/damaged/whole.gz"; head -c 600 "$tmp/damaged/whole.gz" >"$tmp/damaged/truncated.jsonl.gz"; rm "$tmp/damaged/whole.gz"
 head -c 4096 build/paperdex >"$tmp/damaged/binary.jsonl"
 { echo "$good"; } | iconv -f UTF-8 -t UTF-16 >"$tmp/damaged/utf16.jsonl"
 { echo "$good" | head -1; printf '{"id":"x:1","title":"a\0b","source":"s"}\n'; echo "$good" | tail -1; } >"$tmp/damaged/nul.jsonl"
@@ -72,7 +72,7 @@ for f in truncated.jsonl.gz binary.jsonl utf16.jsonl nul.jsonl; do
   set -e
   first=$(echo "$msg" | grep -m1 -o "$f:[0-9]*" || true)
   [ -n "$first" ] || all=FAILS
-  valid=$(echo "$msg" | grep -o '[0-9]* valid' | head -1)
+  valid=$(echo "$msg" | grep -o '[0-9]* valid' | head -1 || true)
   # the NUL line must cost only itself: the records before and after it are read
   [ "$f" != nul.jsonl ] || [ "$valid" = "2 valid" ] || all=FAILS
   details+="$f → ${first:-no file:line error} (${valid:-? valid}); "
