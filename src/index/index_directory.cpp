@@ -9,6 +9,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "index/durable_files.h"
 #include "index/xapian_error.h"
 #include "paperdex/error.h"
 #include "paperdex/index/schema.h"
@@ -125,6 +126,7 @@ std::string IndexDirectory::switch_current(std::uint64_t generation) const {
         fs::remove(tmp_link, ignored);
         throw IndexError("cannot switch " + link.string() + " to " + generation_name(generation) + ": " + ec.message());
     }
+    durable::sync(dir_);  // the switch itself survives a crash
     return previous;
 }
 

@@ -12,6 +12,7 @@
 
 #include <unistd.h>
 
+#include "index/durable_files.h"
 #include "index/facet_dictionary.h"
 #include "index/xapian_error.h"
 #include "paperdex/error.h"
@@ -300,12 +301,16 @@ RebuildResult build_generation(const std::vector<std::string>& files, const Rebu
     merge_segments(segments, staging, writer.dictionaries());
     result.merge_seconds = stopwatch.lap();
     authors.get();
-    fs::rename(authors_parts, IndexDirectory::author_index_path(staging.string()));
+    durable::rename(authors_parts, IndexDirectory::author_index_path(staging.string()));
     fs::remove_all(parts);
     Xapian::Database db(staging.string());
     result.works = db.get_doccount();
     db.close();
-    fs::rename(staging, index.generation_path(gen));
+    // Xapian syncs the compacted database's files (compact, then the dictionaries' commit) and build_author_index
+    // syncs its own, but neither syncs the directories that name them. All of it is on disk before the generation
+    // gets its final name, and that name before `current` points at it (switch_current).
+    durable::sync_tree(staging);
+    durable::rename(staging, index.generation_path(gen));
     return result;
 }
 
