@@ -148,6 +148,22 @@ TEST_CASE("rebuild: a work whose id is too long to index is reported by file:lin
         CHECK(db.term_exists("Q" + nlohmann::json::parse(line).at("id").get<std::string>()));
 }
 
+TEST_CASE("rebuild: a corpus that is not a regular file is read, not a filesystem_error") {
+    // `--corpus <(zcat corpus.jsonl.gz)` hands rebuild a pipe (/dev/fd/63), which has no size; std::filesystem's
+    // file_size() threw its own error out of rebuild(), which may throw paperdex errors only. /dev/null is such a
+    // file that needs no writer.
+    const paperdex::testing::TempDir tmp("rebuild-not-regular");
+    RebuildResult r;
+    try {
+        r = build((tmp.path / "index").string(), {"/dev/null"});
+    } catch (const std::filesystem::filesystem_error& e) {
+        FAIL("filesystem_error escaped rebuild(): " << std::string(e.what()));
+    }
+    CHECK(r.works == 0);
+    CHECK(r.rejected == 0);
+    CHECK(open_index((tmp.path / "index").string()).get_doccount() == 0);
+}
+
 TEST_CASE("rebuild: resolve_index throws NotFound where there is no index") {
     const paperdex::testing::TempDir tmp("rebuild-none");
     const auto& dir = tmp.path;
