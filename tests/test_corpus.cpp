@@ -39,6 +39,46 @@ TEST_CASE("corpus: a malformed line is reported with its file:line and the rest 
     CHECK(lines == std::vector<std::size_t>{1, 3});
 }
 
+TEST_CASE("corpus: a NUL byte inside a line is that line's error, and the next line is still read") {
+    // Handmade: a raw NUL inside line 2's title string. Read up to the NUL, line 2 once swallowed line 3 whole,
+    // so a valid work vanished and every later line number was one off.
+    TempDir dir;
+    using namespace std::string_literals;  // ""s keeps the NUL that a plain literal would end at
+    auto file = dir.write("nul.jsonl", "{\"id\":\"t:1\",\"title\":\"One\",\"source\":\"test\"}\n"
+                                       "{\"id\":\"t:2\",\"title\":\"T\0wo\",\"source\":\"test\"}\n"
+                                       "{\"id\":\"t:3\",\"title\":\"Three\",\"source\":\"test\"}\n"
+                                       "{\"id\":\"t:4\",\"source\":\"test\"}\n"s);
+    std::vector<std::size_t> lines;
+    std::vector<CorpusError> errors;
+    auto stats = read_corpus_numbered(
+        file, [&](Work&&, std::size_t line) { lines.push_back(line); }, [&](const CorpusError& e) { errors.push_back(e); });
+    CHECK(lines == std::vector<std::size_t>{1, 3});
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0].line() == 2);
+    CHECK(errors[0].reason().rfind("invalid JSON: ", 0) == 0);
+    CHECK(errors[1].line() == 4);
+    CHECK(stats.read == 4);
+    CHECK(stats.rejected == 2);
+}
+
+TEST_CASE("corpus: a line longer than 16 MiB is reported and skipped, and the lines after it are read") {
+    // Generated: a valid work whose abstract alone is 17 MiB. It is refused by its length, before it is parsed.
+    TempDir dir;
+    auto file = dir.write("long.jsonl", "{\"id\":\"t:1\",\"title\":\"One\",\"source\":\"test\"}\n"
+                                        "{\"id\":\"t:2\",\"title\":\"Two\",\"source\":\"test\",\"abstract\":\"" +
+                                            std::string(17u << 20, 'a') +
+                                            "\"}\n"
+                                            "{\"id\":\"t:3\",\"title\":\"Three\",\"source\":\"test\"}\n");
+    std::vector<std::size_t> lines;
+    std::vector<std::string> errors;
+    auto stats = read_corpus_numbered(
+        file, [&](Work&&, std::size_t line) { lines.push_back(line); }, [&](const CorpusError& e) { errors.push_back(e.what()); });
+    CHECK(lines == std::vector<std::size_t>{1, 3});
+    CHECK(errors == std::vector<std::string>{file + ":2: line longer than 16 MiB"});
+    CHECK(stats.read == 3);
+    CHECK(stats.rejected == 1);
+}
+
 TEST_CASE("corpus: CorpusWriter then read_corpus gives back the same Works, plain and gzip") {
     auto seeds = importers::import("bzpeer-profile", {std::string(PAPERDEX_SEEDS_DIR) + "/000_c4bb1e9c50d886aa.txt"});
     REQUIRE(seeds.works.size() == 7);

@@ -94,6 +94,28 @@ TEST_CASE("import arxiv-daily: a broken line is reported by file:line and the re
     CHECK(r.works[1].topics == std::vector<std::string>{"cs.CL", "68T50", "68T07"});
 }
 
+TEST_CASE("import arxiv-daily: a NUL byte or a line over 16 MiB is that line's error, and the next line is imported") {
+    // Handmade: a raw NUL inside line 2's title, and a 17 MiB summary on line 4.
+    TempDir dir;
+    using namespace std::string_literals;  // ""s keeps the NUL that a plain literal would end at
+    auto day = dir.write("2025-01-02.jsonl",
+                         R"({"id": "2501.00001", "title": "One", "summary": "First."})"
+                         "\n"
+                         "{\"id\": \"2501.00002\", \"title\": \"T\0wo\", \"summary\": \"Second.\"}\n"s
+                         R"({"id": "2501.00003", "title": "Three", "summary": "Third."})"
+                         "\n"
+                         R"({"id": "2501.00004", "title": "Four", "summary": ")" + std::string(17u << 20, 'a') + "\"}\n" +
+                         R"({"id": "2501.00005", "title": "Five", "summary": "Fifth."})"
+                         "\n");
+    auto r = import("arxiv-daily", {day});
+    check_accounting(r);
+    CHECK(ids(r) == std::vector<std::string>{"arxiv:2501.00001", "arxiv:2501.00003", "arxiv:2501.00005"});
+    REQUIRE(r.errors.size() == 2);
+    CHECK(r.errors[0].line() == 2);
+    CHECK(r.errors[0].reason().rfind("invalid JSON: ", 0) == 0);
+    CHECK(std::string(r.errors[1].what()) == day + ":4: line longer than 16 MiB");
+}
+
 TEST_CASE("import arxiv-daily: a byline run together by lost separators is split into its names") {
     // Real: on 2025-06-04 (line 301) the NTIRE 2025 challenge report 2506.02197 lists, as its 4th "author",
     // 36 names glued by "and" in one 512-byte string. Its other three authors are normal.

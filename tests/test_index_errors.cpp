@@ -10,6 +10,7 @@
 
 #include "index_fixture.h"
 
+#include "index/durable_files.h"
 #include "index/facet_dictionary.h"
 #include "paperdex/error.h"
 #include "paperdex/index/author_graph.h"
@@ -92,6 +93,23 @@ TEST_CASE("index errors: build_author_index throws IndexError where Xapian canno
     std::ofstream(dir / "a-file") << "x";  // a database cannot be created under a file
     CHECK_THROWS_WITH_AS(build_author_index(graph, (dir / "a-file" / "authors").string()),
                          doctest::Contains("building the author index"), IndexError);
+}
+
+TEST_CASE("index errors: a path that cannot be synced to disk is IndexError naming it") {
+    const auto dir = testing::fresh_temp_dir("index-errors-sync");
+    std::ofstream(dir / "file") << "x";
+    durable::sync(dir / "file");
+    durable::sync(dir);
+    durable::sync_tree(dir);
+    const std::string missing = (dir / "missing").string();
+    CHECK_THROWS_WITH_AS(durable::sync(dir / "missing"), doctest::Contains(missing.c_str()), IndexError);
+    CHECK_THROWS_WITH_AS(durable::sync_tree(dir / "missing"), doctest::Contains(missing.c_str()), IndexError);
+    // procfs opens but has no fsync (EINVAL): the failure of fsync itself, not only of open.
+    CHECK_THROWS_WITH_AS(durable::sync("/proc/self/stat"), doctest::Contains("/proc/self/stat"), IndexError);
+    CHECK_THROWS_WITH_AS(durable::rename(dir / "missing", dir / "other"),
+                         doctest::Contains(missing.c_str()), IndexError);
+    durable::rename(dir / "file", dir / "renamed");
+    CHECK(fs::exists(dir / "renamed"));
 }
 
 TEST_CASE("index errors: FacetDictionary::load throws IndexError, not Xapian::Error, from a closed database") {

@@ -123,6 +123,47 @@ TEST_CASE("rebuild: rejected lines are reported and counted, the rest indexed") 
     CHECK(r.errors[0].line() == 2);
 }
 
+TEST_CASE("rebuild: a work whose id is too long to index is reported by file:line, the others indexed") {
+    // A 300-byte id among real works: its "Q" term is over Xapian's 245-byte limit, which once failed the whole
+    // rebuild ("Term too long").
+    const paperdex::testing::TempDir tmp("rebuild-long-id");
+    const auto& dir = tmp.path;
+    std::vector<std::string> seeds;
+    LineReader in(seeds_corpus());
+    for (std::string line; seeds.size() < 5 && in.next(line);) seeds.push_back(line);
+    auto corpus = dir / "mixed.jsonl";
+    {
+        std::ofstream out(corpus);
+        for (std::size_t i = 0; i < seeds.size(); ++i) {
+            if (i == 3) out << nlohmann::json{{"id", "x:" + std::string(298, 'a')}, {"title", "long id"}, {"source", "test"}}.dump() << "\n";
+            out << seeds[i] << "\n";
+        }
+    }
+    const auto r = build((dir / "index").string(), {corpus.string()});
+    CHECK(r.works == 5);
+    REQUIRE(r.rejected == 1);
+    CHECK(std::string(r.errors[0].what()) == corpus.string() + ":4: \"id\" is longer than 200 bytes (300)");
+    const auto db = open_index((dir / "index").string());
+    for (const auto& line : seeds)
+        CHECK(db.term_exists("Q" + nlohmann::json::parse(line).at("id").get<std::string>()));
+}
+
+TEST_CASE("rebuild: a corpus that is not a regular file is read, not a filesystem_error") {
+    // `--corpus <(zcat corpus.jsonl.gz)` hands rebuild a pipe (/dev/fd/63), which has no size; std::filesystem's
+    // file_size() threw its own error out of rebuild(), which may throw paperdex errors only. /dev/null is such a
+    // file that needs no writer.
+    const paperdex::testing::TempDir tmp("rebuild-not-regular");
+    RebuildResult r;
+    try {
+        r = build((tmp.path / "index").string(), {"/dev/null"});
+    } catch (const std::filesystem::filesystem_error& e) {
+        FAIL("filesystem_error escaped rebuild(): " << std::string(e.what()));
+    }
+    CHECK(r.works == 0);
+    CHECK(r.rejected == 0);
+    CHECK(open_index((tmp.path / "index").string()).get_doccount() == 0);
+}
+
 TEST_CASE("rebuild: resolve_index throws NotFound where there is no index") {
     const paperdex::testing::TempDir tmp("rebuild-none");
     const auto& dir = tmp.path;

@@ -101,6 +101,23 @@ TEST_CASE("work: validate lists each problem") {
                                      });
 }
 
+TEST_CASE("work: validate refuses an id that cannot be indexed") {
+    // The id becomes the term "Q"+id, and Xapian refuses a term over 245 bytes for the whole rebuild.
+    auto with_id = [](std::string id) { return paperdex::validate(Work{.id = std::move(id), .title = "t", .source = "test"}); };
+    CHECK(with_id("x:" + std::string(198, 'a')).empty());
+    CHECK(with_id("x:" + std::string(196, 'a') + "\u00e9").empty());  // 200 bytes, 199 characters
+    CHECK(with_id(std::string(300, 'a')) == std::vector<std::string>{"\"id\" is longer than 200 bytes (300)"});
+    CHECK(with_id("x:" + std::string(199, 'a')) ==
+          std::vector<std::string>{"\"id\" is longer than 200 bytes (201)"});
+    using namespace std::string_literals;  // ""s keeps the NUL
+    for (std::string control : {"a\0b"s, "a\nb"s, "a\tb"s, "a\x7f"s, "a\u0085b"s})
+        CHECK(with_id(control) == std::vector<std::string>{"\"id\" contains a control character"});
+    for (std::string blank : {" ", "   ", "\u3000"})
+        CHECK(with_id(blank) == std::vector<std::string>{"\"id\" is blank"});
+    for (std::string broken : {"x:\xff", "x:\xc3", "x:\xed\xa0\x80"})  // a stray byte, a cut sequence, a surrogate
+        CHECK(with_id(broken) == std::vector<std::string>{"\"id\" is not valid UTF-8"});
+}
+
 TEST_CASE("work: author_key is the id when there is one, else the name's key") {
     CHECK(paperdex::author_key({"Marcus R. Munafò", "openalex:A5006758334"}) == "id:openalex:A5006758334");
     CHECK(paperdex::author_key({"Marcus R. Munafò", ""}) == "marcus r munafo");

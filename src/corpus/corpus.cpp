@@ -40,37 +40,38 @@ CorpusStats read_corpus(const std::string& path, const std::function<void(Work&&
 CorpusStats read_corpus_numbered(const std::string& path, const std::function<void(Work&&, std::size_t line)>& on_work,
                                  const std::function<void(const CorpusError&)>& on_error) {
     CorpusStats stats;
-    LineReader in(path);
-    std::string line;
-    while (in.next(line)) {
-        if (line.find_first_not_of(" \t") == std::string::npos) continue;
-        ++stats.read;
-        Work w;
-        try {
-            from_json(nlohmann::json::parse(line), w);
-        } catch (const nlohmann::json::parse_error& e) {
-            ++stats.rejected;
-            std::string what = e.what();
-            // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column 5: "; keep the reason.
-            auto pos = what.find(": ");
-            on_error(CorpusError(path, in.line_number(), "invalid JSON: " + (pos == std::string::npos ? what : what.substr(pos + 2))));
-            continue;
-        } catch (const Error& e) {
-            ++stats.rejected;
-            on_error(CorpusError(path, in.line_number(), e.what()));
-            continue;
-        }
-        auto problems = validate(w);
-        if (!problems.empty()) {
-            ++stats.rejected;
-            std::string reason;
-            for (const auto& p : problems) reason += (reason.empty() ? "" : "; ") + p;
-            on_error(CorpusError(path, in.line_number(), reason));
-            continue;
-        }
-        ++stats.accepted;
-        on_work(std::move(w), in.line_number());
-    }
+    auto reject = [&](const CorpusError& e) {
+        ++stats.rejected;
+        on_error(e);
+    };
+    for_each_record_line(
+        path,
+        [&](std::string& line, std::size_t line_no) {
+            ++stats.read;
+            Work w;
+            try {
+                from_json(nlohmann::json::parse(line), w);
+            } catch (const nlohmann::json::parse_error& e) {
+                std::string what = e.what();
+                // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column 5: "; keep the reason.
+                auto pos = what.find(": ");
+                return reject(CorpusError(path, line_no, "invalid JSON: " + (pos == std::string::npos ? what : what.substr(pos + 2))));
+            } catch (const Error& e) {
+                return reject(CorpusError(path, line_no, e.what()));
+            }
+            auto problems = validate(w);
+            if (!problems.empty()) {
+                std::string reason;
+                for (const auto& p : problems) reason += (reason.empty() ? "" : "; ") + p;
+                return reject(CorpusError(path, line_no, reason));
+            }
+            ++stats.accepted;
+            on_work(std::move(w), line_no);
+        },
+        [&](const LineTooLong& e) {
+            ++stats.read;
+            reject(e);
+        });
     return stats;
 }
 

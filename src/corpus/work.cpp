@@ -3,6 +3,8 @@
 #include <regex>
 
 #include <nlohmann/json.hpp>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "corpus/json_excerpt.h"
 #include "paperdex/error.h"
@@ -21,6 +23,24 @@ void get_string(const nlohmann::json& j, const char* field, std::string& out) {
 
 void put(nlohmann::json& j, const char* field, const std::string& v) {
     if (!v.empty()) j[field] = v;
+}
+
+// Adds to `problems` why `id` cannot be the "Q" term of an index document, one entry per kind of fault.
+void check_id(const std::string& id, std::vector<std::string>& problems) {
+    if (id.size() > kMaxIdBytes)
+        problems.push_back("\"id\" is longer than " + std::to_string(kMaxIdBytes) + " bytes (" + std::to_string(id.size()) + ")");
+    bool invalid = false, control = false, blank = true;
+    const auto* p = reinterpret_cast<const uint8_t*>(id.data());
+    for (int32_t i = 0, n = static_cast<int32_t>(id.size()); i < n;) {
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        invalid |= c < 0;
+        control |= c >= 0 && u_charType(c) == U_CONTROL_CHAR;
+        blank &= c >= 0 && u_isUWhiteSpace(c);
+    }
+    if (invalid) problems.push_back("\"id\" is not valid UTF-8");
+    if (control) problems.push_back("\"id\" contains a control character");
+    if (blank && !control) problems.push_back("\"id\" is blank");
 }
 
 }  // namespace
@@ -91,6 +111,7 @@ void from_json(const nlohmann::json& j, Work& w) {
 std::vector<std::string> validate(const Work& w) {
     std::vector<std::string> problems;
     if (w.id.empty()) problems.push_back("missing \"id\"");
+    else check_id(w.id, problems);
     if (w.title.empty() && w.abstract.empty()) problems.push_back("missing \"title\"");
     if (w.source.empty()) problems.push_back("missing \"source\"");
     if (w.year && (*w.year < 1000 || *w.year > 2100))

@@ -63,15 +63,11 @@ void reject(ImportResult& out, const std::string& file, std::size_t line, const 
 
 void for_each_line(const std::string& file, ImportResult& out,
                    const std::function<void(std::string& line, std::size_t line_no)>& body) {
+    auto report = [&](const CorpusError& e) { reject(out, e.file(), e.line(), e.reason()); };
     try {
-        LineReader in(file);
-        std::string line;
-        while (in.next(line)) {
-            if (line.find_first_not_of(" \t") == std::string::npos) continue;
-            body(line, in.line_number());
-        }
+        for_each_record_line(file, body, report);
     } catch (const CorpusError& e) {
-        reject(out, e.file(), e.line(), e.reason());
+        report(e);
     }
 }
 

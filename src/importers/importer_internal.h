@@ -30,8 +30,9 @@ void accept(ImportResult& out, Work&& w, const std::string& file, std::size_t li
 /// Counts one record and reports it as unreadable.
 void reject(ImportResult& out, const std::string& file, std::size_t line, const std::string& reason);
 
-/// Runs `body` over each line of `file` (plain or gzip), skipping blank lines; a CorpusError thrown while
-/// opening or reading is reported into `out` instead of escaping.
+/// Runs `body` over each line of `file` (plain or gzip), skipping blank lines; a line over kMaxLineBytes is
+/// reported into `out` and the lines after it still read; a CorpusError thrown while opening or reading is
+/// reported into `out` instead of escaping.
 void for_each_line(const std::string& file, ImportResult& out,
                    const std::function<void(std::string& line, std::size_t line_no)>& body);
 

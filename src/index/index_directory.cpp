@@ -2,13 +2,16 @@
 #include "paperdex/index/index_directory.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <regex>
 #include <system_error>
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "index/durable_files.h"
 #include "index/xapian_error.h"
 #include "paperdex/error.h"
 #include "paperdex/index/schema.h"
@@ -26,6 +29,22 @@ constexpr const char* kAuthorsDirName = "authors";
 
 std::string generation_name(std::uint64_t generation) { return kGenerationPrefix + std::to_string(generation); }
 
+// The names in `dir`, as far as it can be listed: the error_code forms throughout, since a range-for over a
+// directory_iterator throws filesystem_error from its increment.
+std::vector<std::string> entry_names(const fs::path& dir) {
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        names.push_back(it->path().filename().string());
+    return names;
+}
+
+fs::path absolute_or_given(const std::string& dir) {
+    std::error_code ec;
+    fs::path path = fs::absolute(dir, ec);  // fails for "" (then nothing is found there)
+    return ec ? fs::path(dir) : path;
+}
+
 }  // namespace
 
 IndexDirectory::Lock::Lock(Lock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
@@ -34,12 +53,15 @@ IndexDirectory::Lock::~Lock() {
     if (fd_ >= 0) ::close(fd_);  // closing the last descriptor releases the flock
 }
 
-IndexDirectory::IndexDirectory(const std::string& dir) : dir_(fs::absolute(dir)), given_(dir) {}
+IndexDirectory::IndexDirectory(const std::string& dir) : dir_(absolute_or_given(dir)), given_(dir) {}
 
 std::string IndexDirectory::resolve() const {
     std::error_code ec;
-    if (fs::exists(dir_ / kCurrent, ec)) return fs::canonical(dir_ / kCurrent).string();
-    if (holds_database(dir_.string())) return fs::canonical(dir_).string();
+    // The error_code forms: `current` may dangle for a moment (a generation pruned under a reader); that is NotFound.
+    if (fs::exists(dir_ / kCurrent, ec))
+        if (auto path = fs::canonical(dir_ / kCurrent, ec); !ec) return path.string();
+    if (holds_database(dir_.string()))
+        if (auto path = fs::canonical(dir_, ec); !ec) return path.string();
     // Named as the user gave it: the hint is a command line to copy.
     throw NotFound("no index in " + given_ + " (build one with: paperdex-corpus rebuild --corpus corpus --index " + given_ + ")");
 }
@@ -87,18 +109,18 @@ IndexDirectory::Lock IndexDirectory::lock() const {
 
 void IndexDirectory::remove_staging() const {
     std::error_code ec;
-    for (const auto& e : fs::directory_iterator(dir_, ec))
-        if (e.path().extension() == kStagingSuffix) fs::remove_all(e.path(), ec);
+    for (const auto& name : entry_names(dir_))
+        if (fs::path(name).extension() == kStagingSuffix) fs::remove_all(dir_ / name, ec);
 }
 
 std::uint64_t IndexDirectory::next_generation() const {
     static const std::regex gen_re(std::string(kGenerationPrefix) + R"((\d+)(\.building)?)");
     std::uint64_t highest = 0;
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(dir_, ec)) {
+    for (const auto& name : entry_names(dir_)) {
         std::smatch m;
-        const std::string name = e.path().filename().string();
-        if (std::regex_match(name, m, gen_re)) highest = std::max<std::uint64_t>(highest, std::stoull(m[1]));
+        // strtoull, not stoull: a number too long for 64 bits saturates instead of throwing out_of_range.
+        if (std::regex_match(name, m, gen_re))
+            highest = std::max<std::uint64_t>(highest, std::strtoull(m[1].str().c_str(), nullptr, 10));
     }
     return highest + 1;
 }
@@ -125,16 +147,15 @@ std::string IndexDirectory::switch_current(std::uint64_t generation) const {
         fs::remove(tmp_link, ignored);
         throw IndexError("cannot switch " + link.string() + " to " + generation_name(generation) + ": " + ec.message());
     }
+    durable::sync(dir_);  // the switch itself survives a crash
     return previous;
 }
 
 void IndexDirectory::prune(std::uint64_t keep, const std::string& previous) const {
     const std::string kept = generation_name(keep);
     std::error_code ec;
-    for (const auto& e : fs::directory_iterator(dir_, ec)) {
-        const std::string name = e.path().filename().string();
-        if (name.rfind(kGenerationPrefix, 0) == 0 && name != kept && name != previous) fs::remove_all(e.path(), ec);
-    }
+    for (const auto& name : entry_names(dir_))
+        if (name.rfind(kGenerationPrefix, 0) == 0 && name != kept && name != previous) fs::remove_all(dir_ / name, ec);
 }
 
 std::string resolve_index(const std::string& index_dir) { return IndexDirectory(index_dir).resolve(); }

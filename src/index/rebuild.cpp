@@ -12,6 +12,7 @@
 
 #include <unistd.h>
 
+#include "index/durable_files.h"
 #include "index/facet_dictionary.h"
 #include "index/xapian_error.h"
 #include "paperdex/error.h"
@@ -28,10 +29,19 @@ namespace {
 
 constexpr std::size_t kFlushWorks = 1000;
 
+// Sizes for reports and progress only, so a size that cannot be read counts 0 rather than failing the rebuild
+// (and std::filesystem's own errors never leave rebuild()).
+std::uint64_t file_bytes(const fs::path& path) {
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);  // a pipe (--corpus <(zcat ...)) has none
+    return ec ? 0 : size;
+}
+
 std::uint64_t directory_bytes(const fs::path& dir) {
     std::uint64_t total = 0;
-    for (const auto& e : fs::recursive_directory_iterator(dir))
-        if (e.is_regular_file()) total += e.file_size();
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_regular_file(ec)) total += file_bytes(it->path());
     return total;
 }
 
@@ -152,7 +162,7 @@ SegmentWriter::SegmentWriter(const RebuildOptions& opt, fs::path parts, std::uin
 
 void SegmentWriter::read(const std::vector<std::string>& files) {
     std::uint64_t total_bytes = 0, bytes_done = 0;
-    for (const auto& f : files) total_bytes += fs::file_size(f);
+    for (const auto& f : files) total_bytes += file_bytes(f);
     Progress progress(progress_, total_bytes);
     for (const auto& f : files) {
         read_corpus(
@@ -162,7 +172,7 @@ void SegmentWriter::read(const std::vector<std::string>& files) {
                 progress.tick(accepted_, bytes_done);
             },
             [&](const CorpusError& e) { errors_.push_back(e); });
-        bytes_done += fs::file_size(f);
+        bytes_done += file_bytes(f);
     }
     if (!batch_.empty() || segments_.empty()) launch();  // an empty corpus still gives an (empty) database
     progress.done();
@@ -277,7 +287,9 @@ CorpusError strict_failure(const std::vector<CorpusError>& errors) {
 RebuildResult build_generation(const std::vector<std::string>& files, const RebuildOptions& opt, const IndexDirectory& index,
                                std::uint64_t gen) {
     const fs::path parts = index.parts_path(gen), staging = index.staging_path(gen);
-    fs::create_directories(parts);
+    std::error_code ec;
+    fs::create_directories(parts, ec);
+    if (ec) throw IndexError("cannot create " + parts.string() + ": " + ec.message());
     RebuildResult result;
     Stopwatch stopwatch;
     SegmentWriter writer(opt, parts, gen);
@@ -300,12 +312,16 @@ RebuildResult build_generation(const std::vector<std::string>& files, const Rebu
     merge_segments(segments, staging, writer.dictionaries());
     result.merge_seconds = stopwatch.lap();
     authors.get();
-    fs::rename(authors_parts, IndexDirectory::author_index_path(staging.string()));
-    fs::remove_all(parts);
+    durable::rename(authors_parts, IndexDirectory::author_index_path(staging.string()));
+    fs::remove_all(parts, ec);  // a leftover is only disk: the next rebuild clears it (remove_staging)
     Xapian::Database db(staging.string());
     result.works = db.get_doccount();
     db.close();
-    fs::rename(staging, index.generation_path(gen));
+    // Xapian syncs the compacted database's files (compact, then the dictionaries' commit) and build_author_index
+    // syncs its own, but neither syncs the directories that name them. All of it is on disk before the generation
+    // gets its final name, and that name before `current` points at it (switch_current).
+    durable::sync_tree(staging);
+    durable::rename(staging, index.generation_path(gen));
     return result;
 }
 
@@ -327,8 +343,9 @@ RebuildResult rebuild(const RebuildOptions& opt) {
     try {
         result = with_xapian_errors("rebuild of " + final_path.string(), [&] { return build_generation(files, opt, index, gen); });
     } catch (...) {
-        fs::remove_all(index.staging_path(gen));
-        fs::remove_all(index.parts_path(gen));
+        std::error_code ignored;  // the error to report is the one being handled
+        fs::remove_all(index.staging_path(gen), ignored);
+        fs::remove_all(index.parts_path(gen), ignored);
         throw;
     }
     const std::string previous = index.switch_current(gen);

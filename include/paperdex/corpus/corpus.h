@@ -19,6 +19,11 @@ struct CorpusStats {
     std::size_t rejected = 0;
 };
 
+/// The longest line a corpus or source file may have, in bytes (16 MiB, hundreds of times the longest real
+/// record). A longer line is reported as "file:line: line longer than 16 MiB" and skipped without being held
+/// whole, so one runaway line (a file without newlines) cannot exhaust memory.
+inline constexpr std::size_t kMaxLineBytes = std::size_t{16} << 20;
+
 /// Expands files and directories into the corpus files they hold (`*.jsonl`, `*.jsonl.gz`,
 /// directories non-recursively), sorted by name. A file is returned whatever its name.
 /// @throws CorpusError(path, 0) if a path does not exist or a directory cannot be listed.
@@ -26,7 +31,8 @@ std::vector<std::string> corpus_files(const std::vector<std::string>& paths);
 
 /// Streams every valid Work of `path` to `on_work`; each line that is not valid JSON or fails
 /// validate() goes to `on_error` as CorpusError("file", line, reason) and is counted, not thrown.
-/// Blank lines are skipped (not counted). Exceptions thrown by `on_work` or `on_error` pass through unchanged.
+/// A line over kMaxLineBytes is such an error too. Blank lines are skipped (not counted). Exceptions thrown by
+/// `on_work` or `on_error` pass through unchanged.
 /// @throws CorpusError(path, 0) if the file cannot be opened; CorpusError(path, line) if it cannot be read on
 ///         (a damaged gzip stream), after the lines before it were delivered.
 CorpusStats read_corpus(const std::string& path, const std::function<void(Work&&)>& on_work,

@@ -1,5 +1,6 @@
 #pragma once
 /// The canonical record: one scholarly Work per JSONL line (schema: ../shared/DESIGN.md, "Data model").
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,11 @@ struct Author {
     std::string id;
     bool operator==(const Author&) const = default;
 };
+
+/// The longest `id` validate() accepts, in bytes. The index stores the id whole as the term "Q"+id, under
+/// Xapian's 245-byte term limit, and an id cannot be cut the way a filter term is without making two works one;
+/// 200 leaves room for the prefix with a margin, and the longest real id (a DOI) is far shorter.
+inline constexpr std::size_t kMaxIdBytes = 200;
 
 /// A scholarly work. Empty strings / empty vectors / nullopt mean "not known"; they are
 /// left out of the JSON form. `id` is stable and unique across a corpus (`arxiv:2005.02544`,
@@ -46,8 +52,9 @@ void from_json(const nlohmann::json& j, Author& a);
 void to_json(nlohmann::json& j, const Work& w);
 void from_json(const nlohmann::json& j, Work& w);
 
-/// Field-level problems of a parsed work (missing id/title/source, year out of 1000..2100,
-/// date not YYYY-MM-DD, empty author name). Empty result = valid. Never throws for a bad work: problems are data.
+/// Field-level problems of a parsed work (missing id/title/source; an id that cannot be indexed: over kMaxIdBytes,
+/// not valid UTF-8, holding a control character such as NUL, or blank; year out of 1000..2100, date not
+/// YYYY-MM-DD, empty author name). Empty result = valid. Never throws for a bad work: problems are data.
 std::vector<std::string> validate(const Work& w);
 
 /// The identity of an author across works: `id` when present (prefixed "id:"), else the

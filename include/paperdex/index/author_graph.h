@@ -122,7 +122,9 @@ private:
 /// (ranking). rebuild() builds the graph while it reads the corpus and calls this on its own thread beside the
 /// last segments and the merge, so the authors always belong to the same generation as the works and no stored
 /// work is read back. Where it goes in a generation: IndexDirectory::author_index_path.
-/// @return the number of authors. @throws IndexError if Xapian fails (e.g. `dir` cannot be created).
+/// The database is synced to disk (fsync) when this returns.
+/// @return the number of authors. @throws IndexError if Xapian fails (e.g. `dir` cannot be created) or the database
+///         cannot be synced.
 std::size_t build_author_index(const AuthorGraph& graph, const std::string& dir);
 
 }  // namespace paperdex

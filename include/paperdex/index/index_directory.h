@@ -90,9 +90,11 @@ public:
     std::filesystem::path parts_path(std::uint64_t generation) const;
 
     /// Points DIR/current at gen-N by renaming a new symlink over it, which is atomic: a reader resolving `current`
-    /// sees the old or the new generation, never neither. gen-N should be complete. Call with the lock held.
+    /// sees the old or the new generation, never neither; then syncs DIR, so the switch survives a crash. gen-N
+    /// should be complete and synced (as rebuild leaves it). Call with the lock held.
     /// @return the previous target of `current` ("gen-7"), or "" if there was none.
-    /// @throws IndexError if the link cannot be made or renamed (e.g. DIR/current is a real directory).
+    /// @throws IndexError if the link cannot be made or renamed (e.g. DIR/current is a real directory), or if DIR
+    ///         cannot be synced after the switch (then `current` already points at gen-N).
     std::string switch_current(std::uint64_t generation) const;
 
     /// Deletes every DIR/gen-* but gen-`keep` and `previous` (a link target as switch_current returns it; a server
