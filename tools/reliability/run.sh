@@ -70,7 +70,7 @@ for f in truncated.jsonl.gz binary.jsonl utf16.jsonl nul.jsonl; do
   set +e
   msg=$(build/paperdex-corpus validate "$tmp/damaged/$f" 2>&1)
   set -e
-  first=$(echo "$msg" | grep -m1 -o "$f:[0-9]*" || true)
+  first=$(echo "$msg" | grep -o "$f:[0-9]*" | head -1 || true)
   [ -n "$first" ] || all=FAILS
   valid=$(echo "$msg" | grep -o '[0-9]* valid' | head -1 || true)
   # the NUL line must cost only itself: the records before and after it are read
