@@ -61,6 +61,22 @@ TEST_CASE("corpus: a NUL byte inside a line is that line's error, and the next l
     CHECK(stats.rejected == 2);
 }
 
+TEST_CASE("corpus: a JSON error quotes a bounded part of the line") {
+    // nlohmann's message ends with "last read: '...'", the token it was reading: here a megabyte-long string
+    // that never closes. The report keeps the reason and a short excerpt, never the megabyte.
+    TempDir dir;
+    auto file = dir.write("long.jsonl", "{\"id\":\"t:1\",\"title\":\"" + std::string(1 << 20, 'x') + "\n");
+    std::vector<CorpusError> errors;
+    read_corpus(file, [](Work&&) {}, [&](const CorpusError& e) { errors.push_back(e); });
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].reason().rfind("invalid JSON: syntax error", 0) == 0);
+    CHECK(errors[0].reason().size() < 300);
+    // The same through an importer (arxiv-daily reads JSON lines too).
+    auto imported = importers::import("arxiv-daily", {dir.write("2025-03-18.jsonl", "{\"id\":\"" + std::string(1 << 20, 'y') + "\n")});
+    REQUIRE(imported.errors.size() == 1);
+    CHECK(std::string(imported.errors[0].what()).size() < 400);
+}
+
 TEST_CASE("corpus: a line longer than 16 MiB is reported and skipped, and the lines after it are read") {
     // Generated: a valid work whose abstract alone is 17 MiB. It is refused by its length, before it is parsed.
     TempDir dir;

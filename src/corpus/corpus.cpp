@@ -9,6 +9,7 @@
 #include <zlib.h>
 
 #include "corpus/directory_files.h"
+#include "corpus/json_excerpt.h"
 #include "corpus/line_reader.h"
 
 namespace fs = std::filesystem;
@@ -52,10 +53,7 @@ CorpusStats read_corpus_numbered(const std::string& path, const std::function<vo
             try {
                 from_json(nlohmann::json::parse(line), w);
             } catch (const nlohmann::json::parse_error& e) {
-                std::string what = e.what();
-                // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column 5: "; keep the reason.
-                auto pos = what.find(": ");
-                return reject(CorpusError(path, line_no, "invalid JSON: " + (pos == std::string::npos ? what : what.substr(pos + 2))));
+                return reject(CorpusError(path, line_no, json_error_reason(e)));
             } catch (const Error& e) {
                 return reject(CorpusError(path, line_no, e.what()));
             }

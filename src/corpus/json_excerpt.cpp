@@ -1,5 +1,7 @@
 #include "corpus/json_excerpt.h"
 
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 namespace paperdex {
@@ -10,6 +12,13 @@ std::string counted(std::size_t n, const char* one, const char* many) {
 }
 
 // replace: a value built in code (not parsed) may hold invalid UTF-8, and dump() would throw for it.
+std::string cut_utf8(const std::string& s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return s;
+    std::size_t n = max_bytes;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // not inside a character
+    return s.substr(0, n) + "…";
+}
+
 std::string scalar(const nlohmann::json& v) {
     return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -41,18 +50,28 @@ std::string json_excerpt(const nlohmann::json& v, std::size_t max_bytes) {
         case nlohmann::json::value_t::binary:
             return "binary data";
         case nlohmann::json::value_t::string: {
-            const auto& s = v.get_ref<const std::string&>();
-            std::string cut = s;
-            if (cut.size() > max_bytes) {
-                std::size_t n = max_bytes;
-                while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // not inside a character
-                cut = s.substr(0, n) + "…";
-            }
-            return scalar(cut);
+            return scalar(cut_utf8(v.get_ref<const std::string&>(), max_bytes));
         }
         default:  // numbers, booleans, null: short by nature
             return v.dump();
     }
+}
+
+std::string json_error_reason(const nlohmann::json::exception& e, std::size_t max_bytes) {
+    std::string what = e.what();
+    if (auto pos = what.find("] "); what.rfind("[json.exception", 0) == 0 && pos != std::string::npos) what.erase(0, pos + 2);
+    if (what.rfind("parse error", 0) == 0)
+        if (auto pos = what.find(": "); pos != std::string::npos) what.erase(0, pos + 2);
+    constexpr std::string_view kLastRead = "last read: '";
+    if (auto pos = what.find(kLastRead); pos != std::string::npos) {
+        const auto start = pos + kLastRead.size();
+        // The token is quoted; nlohmann may add "; expected ..." after it, and the token may hold quotes itself.
+        auto end = what.find("'; expected ", start);
+        if (end == std::string::npos) end = what.size() > start && what.back() == '\'' ? what.size() - 1 : what.size();
+        const std::string token = what.substr(start, end > start ? end - start : 0);
+        what = what.substr(0, start) + cut_utf8(token, max_bytes) + (end < what.size() ? what.substr(end) : "");
+    }
+    return "invalid JSON: " + what;
 }
 
 }  // namespace paperdex

@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <string>
 
-#include <nlohmann/json_fwd.hpp>
+#include <nlohmann/json.hpp>  // json::exception is not declared in json_fwd.hpp
 
 namespace paperdex {
 
@@ -14,5 +14,10 @@ namespace paperdex {
 /// `max_bytes` ([1]), any other array or object by its kind and size ("an array of 3 items", "an object of 2
 /// fields"). Bounded in time and size, never recurses, never throws for invalid UTF-8.
 std::string json_excerpt(const nlohmann::json& v, std::size_t max_bytes = 40);
+
+/// "invalid JSON: REASON" for a nlohmann exception: its "[json.exception...] parse error at line 1, column N: "
+/// prefix dropped (the caller names file and line), and the token it quotes ("last read: '...'", which can be a
+/// whole megabyte-long string) cut to `max_bytes` at a UTF-8 boundary.
+std::string json_error_reason(const nlohmann::json::exception& e, std::size_t max_bytes = 40);
 
 }  // namespace paperdex

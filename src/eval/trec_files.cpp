@@ -138,7 +138,7 @@ std::vector<Query> read_queries(const std::string& path) {
             try {
                 j = nlohmann::json::parse(line);
             } catch (const nlohmann::json::exception& e) {
-                throw CorpusError(path, r.line_number(), std::string("invalid JSON: ") + e.what());
+                throw CorpusError(path, r.line_number(), json_error_reason(e));
             }
             if (!j.is_object() || !j.contains("_id") || !j.contains("text"))
                 throw CorpusError(path, r.line_number(), "a query needs \"_id\" and \"text\"");

@@ -71,15 +71,7 @@ void for_each_line(const std::string& file, ImportResult& out,
     }
 }
 
-std::string json_error(const nlohmann::json::exception& e) {
-    // "[json.exception.parse_error.101] parse error at line 1, column 43: syntax error ..." -> "syntax error ..."
-    // (the column is within the line, which the caller names already); same form as read_corpus().
-    std::string what = e.what();
-    if (auto pos = what.find("] "); what.rfind("[json.exception", 0) == 0 && pos != std::string::npos) what.erase(0, pos + 2);
-    if (what.rfind("parse error", 0) == 0)
-        if (auto pos = what.find(": "); pos != std::string::npos) what.erase(0, pos + 2);
-    return "invalid JSON: " + what;
-}
+std::string json_error(const nlohmann::json::exception& e) { return json_error_reason(e); }
 
 std::string str(const nlohmann::json& j, const char* field) {
     auto it = j.find(field);
