@@ -181,8 +181,11 @@ std::vector<Method> methods_of(const LinkPredictionOptions& opt) {
                       g.category);
         all.push_back({name, [g](const Candidate& c) { return mix_score(c, g); }});
     }
-    for (const auto& [name, model] : opt.models)
-        all.push_back({"learned " + name, [model](const Candidate& c) { return learned_score(c, model); }});
+    // Not a structured binding: clang 14 cannot capture one in a lambda (tools/fuzz.sh builds with it).
+    for (const auto& named_model : opt.models) {
+        const LearnedModel& model = named_model.second;
+        all.push_back({"learned " + named_model.first, [model](const Candidate& c) { return learned_score(c, model); }});
+    }
     return all;
 }
 
