@@ -61,6 +61,21 @@ TEST_CASE("corpus: a NUL byte inside a line is that line's error, and the next l
     CHECK(stats.rejected == 2);
 }
 
+TEST_CASE("corpus: a number too large for a double is that line's error, not an escaping exception") {
+    // Found by tools/fuzz.sh (tests/fuzz/regressions/importers/): nlohmann throws out_of_range, not parse_error,
+    // for 1e999, and read_corpus let it escape, ending the import (and a rebuild) instead of reporting one line.
+    TempDir dir;
+    auto file = dir.write("big.jsonl", "{\"id\":\"t:1\",\"title\":\"One\",\"source\":\"test\",\"year\":1e999}\n"
+                                       "{\"id\":\"t:2\",\"title\":\"Two\",\"source\":\"test\"}\n");
+    std::vector<CorpusError> errors;
+    std::size_t works = 0;
+    read_corpus(file, [&](Work&&) { ++works; }, [&](const CorpusError& e) { errors.push_back(e); });
+    CHECK(works == 1);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].line() == 1);
+    CHECK(errors[0].reason().rfind("invalid JSON: ", 0) == 0);
+}
+
 TEST_CASE("corpus: a JSON error quotes a bounded part of the line") {
     // nlohmann's message ends with "last read: '...'", the token it was reading: here a megabyte-long string
     // that never closes. The report keeps the reason and a short excerpt, never the megabyte.

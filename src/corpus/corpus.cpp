@@ -52,7 +52,7 @@ CorpusStats read_corpus_numbered(const std::string& path, const std::function<vo
             Work w;
             try {
                 from_json(nlohmann::json::parse(line), w);
-            } catch (const nlohmann::json::parse_error& e) {
+            } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for 1e999
                 return reject(CorpusError(path, line_no, json_error_reason(e)));
             } catch (const Error& e) {
                 return reject(CorpusError(path, line_no, e.what()));

@@ -5,6 +5,7 @@
 #include "paperdex/error.h"
 #include "paperdex/index/schema.h"
 #include "paperdex/corpus/text.h"
+#include "corpus/json_excerpt.h"
 
 namespace paperdex {
 
@@ -93,7 +94,7 @@ Work stored_work(const Xapian::Document& doc) {
     } catch (const nlohmann::json::exception& e) {
         // Only a document paperdex did not write (or a damaged index) gets here; the JSON library's exception type
         // stays out of the public API.
-        throw IndexError("document " + std::to_string(doc.get_docid()) + " holds no paperdex work: " + e.what());
+        throw IndexError("document " + std::to_string(doc.get_docid()) + " holds no paperdex work: " + json_error_reason(e));
     }
     return w;
 }
