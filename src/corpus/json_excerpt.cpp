@@ -11,7 +11,7 @@ std::string counted(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-// replace: a value built in code (not parsed) may hold invalid UTF-8, and dump() would throw for it.
+// At most `max_bytes` of `s`, cut before a character's first byte, and "…" when cut.
 std::string cut_utf8(const std::string& s, std::size_t max_bytes) {
     if (s.size() <= max_bytes) return s;
     std::size_t n = max_bytes;
@@ -19,6 +19,7 @@ std::string cut_utf8(const std::string& s, std::size_t max_bytes) {
     return s.substr(0, n) + "…";
 }
 
+// replace: a value built in code (not parsed) may hold invalid UTF-8, and dump() would throw for it.
 std::string scalar(const nlohmann::json& v) {
     return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
