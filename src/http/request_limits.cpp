@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/context.h"
 #include "http/errors.h"
 
 namespace paperdex::http {
@@ -14,8 +15,8 @@ bool carries_body(const std::string& method) {
 }
 
 bool refuse(httplib::Response& res, int status, std::string message) {
-    res.status = status;
-    res.set_content(error_json(status_reply(status, std::move(message))).dump(), "application/json");
+    // reply_json: the message quotes the client's method and header, which need not be UTF-8.
+    reply_json(res, error_json(status_reply(status, std::move(message))), status);
     res.set_header("Connection", "close");
     return true;
 }
