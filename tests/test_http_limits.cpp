@@ -213,3 +213,129 @@ TEST_CASE("http limits: with 200 slow clients holding half a request head, a sea
     for (int fd : slow) ::close(fd);
     busy.stop();
 }
+
+namespace {
+
+int connect_to(int port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    return fd;
+}
+
+// True once the server has closed `fd` (end of stream or reset), without blocking; what it sent before is skipped.
+bool closed_by_server(int fd) {
+    char buf[4096];
+    ssize_t n;
+    while ((n = ::recv(fd, buf, sizeof buf, MSG_DONTWAIT)) > 0) {
+    }
+    return n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK);
+}
+
+// Sends `first`, then `piece` every 100 ms, as a client on a slow link would, for at most `give_up` seconds.
+// Returns the seconds until the server closed the connection, or `give_up` if it never did.
+double dribble(int port, const std::string& first, const std::string& piece, double give_up) {
+    const int fd = connect_to(port);
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto seconds = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
+    ::send(fd, first.data(), first.size(), MSG_NOSIGNAL);
+    double closed = give_up;
+    while (seconds() < give_up) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (closed_by_server(fd) || ::send(fd, piece.data(), piece.size(), MSG_NOSIGNAL) < 0) {
+            closed = seconds();
+            break;
+        }
+    }
+    ::close(fd);
+    return closed;
+}
+
+paperdex::http::ServerOptions with_deadlines(unsigned head_ms, unsigned request_ms) {
+    paperdex::http::ServerOptions o = Server::options();
+    o.head_timeout_ms = head_ms;
+    o.request_timeout_ms = request_ms;
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("http limits: a head sent a line at a time is cut at the head deadline, and its worker freed") {
+    // httplib times out each read, not the head: a header line every 100 ms held a worker for as long as the
+    // client went on. Here 8 such clients face 4 workers and a 600 ms head deadline.
+    paperdex::http::HttpServer busy(with_deadlines(600, 30'000));
+    busy.start();
+    std::vector<std::thread> slow;
+    std::vector<double> closed(8);
+    for (std::size_t i = 0; i < closed.size(); ++i)
+        slow.emplace_back([&, i] {
+            closed[i] = dribble(busy.port(), "GET /api/search?q=x HTTP/1.1\r\nHost: x\r\n", "X-Slow: 1\r\n", 5.0);
+        });
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the workers are taken
+    httplib::Client client("127.0.0.1", busy.port());
+    client.set_read_timeout(std::chrono::seconds(10));
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto res = client.Get("/api/search?q=recommendation&per_page=1");
+    const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    for (auto& t : slow) t.join();
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(waited < 2.0);  // two rounds of the deadline at most: 4 workers, 8 slow clients
+    for (double s : closed) CHECK(s < 2.0);
+    busy.stop();
+}
+
+TEST_CASE("http limits: a body sent a few bytes at a time is cut at the request deadline") {
+    paperdex::http::HttpServer busy(with_deadlines(10'000, 600));
+    busy.start();
+    const double closed = dribble(busy.port(),
+                                  "POST /api/similar HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                  "Content-Length: 100000\r\n\r\n{\"text\":\"",
+                                  "graph ", 5.0);
+    CHECK(closed > 0.5);
+    CHECK(closed < 1.5);
+    // A request within its deadline is untouched.
+    httplib::Client client("127.0.0.1", busy.port());
+    const auto res = client.Post("/api/similar", R"({"text":"memory bound sparse embedding","per_page":1})",
+                                 "application/json");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    busy.stop();
+}
+
+TEST_CASE("http limits: stop closes idle keep-alive connections at once and finishes the request in flight") {
+    paperdex::http::HttpServer busy(with_deadlines(10'000, 30'000));
+    busy.start();
+    // An idle keep-alive connection: answered once, then silent (httplib alone kept it, and stop(), for 5 s).
+    const int idle = connect_to(busy.port());
+    const std::string get = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+    REQUIRE(::send(idle, get.data(), get.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(get.size()));
+    char buf[4096];
+    REQUIRE(::recv(idle, buf, sizeof buf, 0) > 0);
+    // A request whose head has arrived but whose body has not finished: in flight, so it is answered.
+    const std::string body = R"({"text":"memory bound sparse embedding","per_page":1})";
+    const int in_flight = connect_to(busy.port());
+    const std::string head = "POST /api/similar HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                             "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+    ::send(in_flight, head.data(), head.size(), MSG_NOSIGNAL);
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    std::thread finish([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        ::send(in_flight, body.data(), body.size(), MSG_NOSIGNAL);
+    });
+    const auto t0 = std::chrono::steady_clock::now();
+    busy.stop();
+    const double stopping = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    finish.join();
+    CHECK(stopping < 2.0);
+    std::string answer;
+    for (ssize_t n; (n = ::recv(in_flight, buf, sizeof buf, MSG_DONTWAIT)) > 0;) answer.append(buf, n);
+    CHECK(answer.rfind("HTTP/1.1 200", 0) == 0);
+    CHECK(closed_by_server(idle));
+    ::close(idle);
+    ::close(in_flight);
+}

@@ -10,6 +10,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "http/connection_deadlines.h"
 #include "http/context.h"
 #include "http/errors.h"
 #include "http/request_limits.h"
@@ -89,6 +90,7 @@ void set_metrics(httplib::Server& server, ServerContext& ctx) {
     // httplib runs this after reading a request's head and before its body, so it is also where heads are refused.
     server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
         t_request_start = Clock::now();
+        ConnectionWatchdog::request_started();
         return refuse_request_head(req, res) ? httplib::Server::HandlerResponse::Handled
                                              : httplib::Server::HandlerResponse::Unhandled;
     });
@@ -101,6 +103,7 @@ void set_metrics(httplib::Server& server, ServerContext& ctx) {
         if (t_request_start) seconds = std::chrono::duration<double>(Clock::now() - *t_request_start).count();
         t_request_start.reset();
         ctx.metrics().record(route, res.status, seconds);
+        ConnectionWatchdog::request_finished();
     });
 }
 
@@ -128,11 +131,12 @@ constexpr const char* kWebPagePolicy =
     "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 unsigned thread_count(unsigned requested) {
-    // httplib gives each connection a worker from its first byte until it closes, and times out each read, not
-    // the whole head: a client sending half a head holds a worker for 5 s, and one line a second holds it for
-    // as long as it likes. With 64 workers, 100 such clients made a normal search wait 20 s; with 256, 200 of
-    // them left it at 7 ms (tools/reliability/slow_clients.py). An idle worker costs a stack's touched pages
-    // (RSS 20 MB with 256 workers); one that has served also holds a Searcher (~7 file descriptors).
+    // httplib gives each connection a worker from its first byte until it closes. The head deadline
+    // (connection_deadlines.h) bounds how long a slow client holds one; the workers bound how many it takes to
+    // make a normal request wait that long: with 64 workers, 100 clients sending a line a second made a search
+    // wait 20 s before deadlines; with 256, 200 of them left it at 7 ms (tools/reliability/slow_clients.py). An
+    // idle worker costs a stack's touched pages (RSS 20 MB with 256 workers); one that has served also holds a
+    // Searcher (~7 file descriptors).
     return requested ? requested : std::max(kDefaultWorkers, std::thread::hardware_concurrency());
 }
 
@@ -151,8 +155,12 @@ std::string default_web_dir() {
 }  // namespace
 
 struct HttpServer::Impl {
-    explicit Impl(ServerOptions o) : ctx(std::move(o)) {}
+    explicit Impl(ServerOptions o)
+        : ctx(std::move(o)),
+          watchdog({std::chrono::milliseconds(ctx.options().head_timeout_ms),
+                    std::chrono::milliseconds(ctx.options().request_timeout_ms)}) {}
     ServerContext ctx;
+    ConnectionWatchdog watchdog;  // before the server: its task queue uses the watchdog until the server ends
     httplib::Server server;
     int port = 0;
     std::thread thread;
@@ -167,6 +175,10 @@ HttpServer::HttpServer(ServerOptions options) {
     if (options.cache_mb > kMaxCacheMb)
         throw InvalidArgument("cache_mb", "cache_mb must be 0.." + std::to_string(kMaxCacheMb) + ", got " +
                                               std::to_string(options.cache_mb));
+    for (const auto& [name, ms] : {std::pair{"head_timeout_ms", options.head_timeout_ms},
+                                   std::pair{"request_timeout_ms", options.request_timeout_ms}})
+        if (ms < 1 || ms > 3'600'000)
+            throw InvalidArgument(name, std::string(name) + " must be 1..3600000, got " + std::to_string(ms));
     if (options.web_dir.empty()) options.web_dir = default_web_dir();
     open_index(options.index_dir);  // fail now, not on the first request
 
@@ -174,7 +186,7 @@ HttpServer::HttpServer(ServerOptions options) {
     auto& server = impl_->server;
     auto& ctx = impl_->ctx;
     const unsigned threads = thread_count(ctx.options().threads);
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    server.new_task_queue = [threads, watchdog = &impl_->watchdog] { return watchdog->make_task_queue(threads); };
     server.set_payload_max_length(1 << 20);  // the largest body we accept is a pasted abstract
     // httplib 0.11 closes a keep-alive connection after 5 requests, so a client reconnects every fifth request;
     // 1,000 (nginx's keepalive_requests) rarely does, and a reconnect can wait a second for a SYN retransmit:
@@ -239,6 +251,7 @@ void HttpServer::start() {
 
 void HttpServer::stop() {
     if (!impl_) return;
+    impl_->watchdog.close_idle();
     impl_->server.stop();
     if (impl_->thread.joinable()) impl_->thread.join();
 }

@@ -15,6 +15,17 @@ inline constexpr int kListenBacklog = 4096;
 /// connection, so this is also how many slow or idle connections can be open before requests wait.
 inline constexpr unsigned kDefaultWorkers = 256;
 
+/// How long a client may take to send a request's head (ms), counted from accepting its connection or from the
+/// previous answer on it, queueing for a worker included. A connection past it is closed: httplib alone times out
+/// each read (5 s), so one header line every few seconds would hold a worker for good. Like nginx's
+/// client_header_timeout (60 s there); 10 s is ample for any client on a working network.
+inline constexpr unsigned kDefaultHeadTimeoutMs = 10'000;
+
+/// How long a request may take from the end of its head until its answer is ready (ms): reading the body (at most
+/// 1 MiB) and the handler. A connection past it is closed. Searches take milliseconds; this bounds a client that
+/// dribbles its body (nginx's client_body_timeout is per read; this is per request).
+inline constexpr unsigned kDefaultRequestTimeoutMs = 30'000;
+
 /// How to serve. Defaults suit a local run (`paperdex serve --index index`).
 struct ServerOptions {
     std::string host = "127.0.0.1";
@@ -28,6 +39,8 @@ struct ServerOptions {
     /// Response cache bound in MiB (2^20 bytes): the 200 JSON bodies of search, work, similar-works and author
     /// routes, keyed by index generation, path and parameters, least recently used evicted. 0 = off.
     std::size_t cache_mb = 64;
+    unsigned head_timeout_ms = kDefaultHeadTimeoutMs;        ///< 1..3,600,000
+    unsigned request_timeout_ms = kDefaultRequestTimeoutMs;  ///< 1..3,600,000
 };
 
 /// A server that can run in the calling thread (run()) or in the background (start()), so tests can
@@ -36,7 +49,7 @@ struct ServerOptions {
 class HttpServer {
 public:
     /// Checks the options and opens the index once, to fail fast rather than on the first request.
-    /// @throws InvalidArgument("port"/"threads"/"cache_mb", ...) on out-of-range options; NotFound if `index_dir`
+    /// @throws InvalidArgument("port"/"threads"/"cache_mb"/"head_timeout_ms"/"request_timeout_ms", ...) on out-of-range options; NotFound if `index_dir`
     ///         holds no index; IndexError if it cannot be opened. Only paperdex errors cross this interface.
     explicit HttpServer(ServerOptions options);
     ~HttpServer();  ///< stops the server if it runs
@@ -52,7 +65,8 @@ public:
     /// Binds if needed and serves on a background thread; returns once the server accepts connections.
     /// @throws InvalidArgument as bind().
     void start();
-    /// Stops accepting, finishes the requests in flight and joins the background thread. Idempotent.
+    /// Stops accepting, finishes the requests in flight (and those whose bytes have arrived), closes idle
+    /// keep-alive connections and joins the background thread. Idempotent.
     void stop();
 
     int port() const noexcept;      ///< the bound port, 0 before bind()

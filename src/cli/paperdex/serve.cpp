@@ -78,6 +78,15 @@ const paperdex::cli::Register serve_command{
                        "response cache size in MiB (search, works, similar, authors answers); 0 = off")
             ->capture_default_str()
             ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 20));
+        sub.add_option("--head-timeout-ms", opt->head_timeout_ms,
+                       "close a connection whose request head is not complete this long after it was accepted or "
+                       "last answered")
+            ->capture_default_str()
+            ->check(CLI::Range(1u, 3'600'000u));
+        sub.add_option("--request-timeout-ms", opt->request_timeout_ms,
+                       "close a connection whose body is not read and answered this long after its head")
+            ->capture_default_str()
+            ->check(CLI::Range(1u, 3'600'000u));
         sub.add_option("--cors-origin", opt->cors_origin,
                        "send Access-Control-Allow-Origin: ORIGIN (CORS is off without it)");
         sub.add_option("--web", opt->web_dir, "directory of the web page served at / (default: ../share/paperdex/web beside the binary, else the source tree's web/)");
