@@ -524,6 +524,41 @@ TEST_CASE("http: a rebuild is served without restart and without failed requests
     CHECK(answered > 0);
 }
 
+// Descriptors of this process open on files that have been deleted, below `dir`.
+std::size_t deleted_files_open_below(const std::string& dir) {
+    std::size_t n = 0;
+    for (const auto& fd : std::filesystem::directory_iterator("/proc/self/fd")) {
+        std::error_code ec;
+        const std::string target = std::filesystem::read_symlink(fd.path(), ec).string();
+        if (!ec && target.rfind(dir, 0) == 0 && target.find(" (deleted)") != std::string::npos) ++n;
+    }
+    return n;
+}
+
+TEST_CASE("http: after a rebuild, idle workers hold no file of a deleted generation") {
+    // Each worker used to keep its own Searcher until it served again, so a worker idle since generation 1 kept
+    // gen-1's files open (space not freed) after the rebuild that deleted them.
+    const std::string dir = std::filesystem::weakly_canonical(build_index("idle-index", {corpus().seeds})).string();
+    auto o = TestServer::options(dir);
+    o.threads = 8;
+    o.cache_mb = 0;
+    TestServer s(o);
+    std::vector<std::thread> clients;  // 8 connections at once: each takes a worker of its own
+    for (int i = 0; i < 8; ++i)
+        clients.emplace_back([port = s.server.port()] {
+            httplib::Client c("127.0.0.1", port);
+            for (int k = 0; k < 5; ++k) {
+                c.Get("/api/search?q=memory&facets=author");
+                c.Get("/api/authors?q=hashemi");
+            }
+        });
+    for (auto& c : clients) c.join();
+    build_index("idle-index", {corpus().oai});       // gen-2
+    build_index("idle-index", {corpus().openalex});  // gen-3; gen-1 is deleted
+    CHECK(s.get_json("/healthz").at("generation") == 3);
+    CHECK(deleted_files_open_below(dir) == 0);
+}
+
 TEST_CASE("http: a missing index fails at start-up, not on the first request") {
     paperdex::http::ServerOptions o;
     o.index_dir = (temp_root() / "no-such-index").string();

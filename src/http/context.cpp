@@ -1,21 +1,14 @@
-// Per-thread Searchers and route registration for the HTTP layer.
+// The request's index and route registration for the HTTP layer.
 #include "http/context.h"
 
 #include <algorithm>
 #include <array>
-#include <filesystem>
-#include <map>
 #include <memory>
 
 #include "paperdex/error.h"
-#include "paperdex/index/index_directory.h"
-
-#include <xapian.h>
 
 namespace paperdex::http {
 namespace {
-
-namespace fs = std::filesystem;
 
 thread_local std::string t_route;
 // The cache tag of the index the handler running on this thread last asked for (ServerContext::index()).
@@ -27,63 +20,20 @@ constexpr std::array<std::string_view, 6> kCachedRoutes{
     "/api/search",  "/api/works/{id}",   "/api/works/{id}/similar", "/api/authors",
     "/api/authors/{key}", "/api/authors/{key}/collaborators"};
 
-// One Searcher per (worker thread, index dir), remembering which generation it has open.
-struct ThreadIndex {
-    std::unique_ptr<Searcher> searcher;
-    std::string link;  // target of DIR/current when opened; empty for a plain database
-    std::uint64_t generation = 0;
-    std::string tag;  // IndexView::cache_tag
-};
-
-// Xapian gives every new database a new UUID, so a generation name reused after the index directory was
-// deleted and rebuilt still gets a new tag. A plain database changes in place: its revision joins the tag.
-std::string cache_tag(const Xapian::Database& db, const std::string& link) {
-    try {
-        return link.empty() ? db.get_uuid() + "@" + std::to_string(db.get_revision()) : link + "/" + db.get_uuid();
-    } catch (const Xapian::Error&) {
-        return {};  // a database without a single revision (several shards): not cached
-    }
-}
-
-void open_generation(ThreadIndex& t, const std::string& index_dir, std::string link) {
-    // A rebuild may remove the generation we just read the name of (it keeps only the previous one):
-    // re-read the link and try again; the newest generation is always complete before the link moves.
-    constexpr int kAttempts = 5;
-    for (int attempt = 1;; ++attempt) {
-        try {
-            const std::string path = link.empty() ? index_dir : (fs::path(index_dir) / link).string();
-            auto searcher = std::make_unique<Searcher>(open_index(path));
-            t.searcher = std::move(searcher);
-            t.link = std::move(link);
-            t.generation = IndexDirectory::generation_of(t.link);
-            t.tag = cache_tag(t.searcher->database(), t.link);
-            return;
-        } catch (const Error&) {
-            std::string again = IndexDirectory(index_dir).current_link();
-            if (attempt == kAttempts || again == link) throw;
-            link = std::move(again);
-        }
-    }
-}
-
 }  // namespace
 
 ServerContext::ServerContext(ServerOptions options)
-    : options_(std::move(options)), cache_(options_.cache_mb * std::size_t{1} << 20) {}
+    : options_(std::move(options)), cache_(options_.cache_mb * std::size_t{1} << 20), pool_(options_.index_dir) {}
 
 IndexView ServerContext::index() {
-    thread_local std::map<std::string, ThreadIndex> by_dir;
-    ThreadIndex& t = by_dir[options_.index_dir];
-    std::string link = IndexDirectory(options_.index_dir).current_link();
-    if (!t.searcher || link != t.link) {
-        open_generation(t, options_.index_dir, std::move(link));
-    } else if (link.empty()) {
-        if (t.searcher->reopen()) t.tag = cache_tag(t.searcher->database(), t.link);  // updated in place
-    }
-    const std::uint64_t documents = t.searcher->database().get_doccount();
-    metrics_.set_index(t.generation, documents);
-    t_tag = t.tag;
-    return {*t.searcher, t.generation, documents, t.tag};
+    auto lease = pool_.acquire();
+    const std::uint64_t documents = lease->searcher->database().get_doccount();
+    metrics_.set_index(lease->generation, documents);
+    t_tag = lease->tag;
+    Searcher& searcher = *lease->searcher;
+    const std::uint64_t generation = lease->generation;
+    const std::string& tag = lease->tag;
+    return {std::move(lease), searcher, generation, documents, tag};
 }
 
 httplib::Server::Handler ServerContext::labelled(std::string path, httplib::Server::Handler handler) {

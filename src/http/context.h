@@ -1,7 +1,8 @@
 #pragma once
 // Private to the HTTP layer: what every route file needs — the options, metrics, the OpenAPI document,
-// route registration, JSON replies, and this worker thread's Searcher over the newest index generation.
+// route registration, JSON replies, and a Searcher over the newest index generation for the request at hand.
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include <httplib.h>
@@ -9,14 +10,16 @@
 
 #include "http/response_cache.h"
 #include "http/metrics.h"
+#include "http/searcher_pool.h"
 #include "http/openapi.h"
 #include "paperdex/http/server.h"
 #include "paperdex/search/searcher.h"
 
 namespace paperdex::http {
 
-/// The index as one worker thread sees it for the request being handled.
+/// The index as one request sees it: lent to it alone until the last copy of this view is gone.
 struct IndexView {
+    std::shared_ptr<PooledIndex> lease;  ///< returns the index to the pool when released
     Searcher& searcher;
     std::uint64_t generation;  ///< N of DIR/gen-N; 0 for a plain Xapian database
     std::uint64_t documents;
@@ -35,12 +38,14 @@ public:
     OpenApi& openapi() noexcept { return openapi_; }
     ResponseCache& cache() noexcept { return cache_; }
 
-    /// This thread's Searcher. Xapian::Database is not thread-safe, so each worker thread owns one
-    /// (thread_local, keyed by index dir). Each call reads DIR/current (one readlink) and, when it names
-    /// a new generation, opens that one; a plain database is reopen()ed instead. A generation removed
-    /// between readlink and open is retried on the newer link, so a rebuild never fails a request.
+    /// A Searcher over the generation DIR/current names now, for this request alone (SearcherPool::acquire).
     /// @throws NotFound if the index is gone, IndexError if it cannot be opened.
     IndexView index();
+    /// The author index of the generation `index` serves, opened on first use.
+    /// @throws NotFound if the generation has no author database; IndexError.
+    const AuthorIndex& authors(const IndexView& index) const { return pool_.authors(*index.lease); }
+    /// Indexes open now, lent and idle.
+    std::size_t open_indexes() const { return pool_.open(); }
 
     /// Registers GET `pattern` (an httplib regex, matched against the whole decoded path) documented as
     /// OpenAPI `path` ("/api/works/{id}"), which is also its metrics route label. Routes listed in
@@ -59,6 +64,7 @@ private:
     Metrics metrics_;
     OpenApi openapi_;
     ResponseCache cache_;
+    SearcherPool pool_;
 };
 
 /// The route label set by the handler running on this thread (empty when no route matched);

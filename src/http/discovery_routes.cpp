@@ -26,27 +26,6 @@ using nlohmann::json;
 constexpr unsigned kDefaultTerms = 50;  // as SimilarOptions::terms
 constexpr std::size_t kMaxSuggestions = 100;
 
-// This worker thread's author index for the generation its Searcher serves, so that works and authors always come
-// from the same rebuild (the author database lives inside the generation directory).
-const AuthorIndex& authors_for(const ServerContext& ctx, const IndexView& index) {
-    struct Open {
-        std::uint64_t generation = 0;
-        std::unique_ptr<AuthorIndex> authors;
-    };
-    thread_local std::map<std::string, Open> by_dir;
-    const std::string& dir = ctx.options().index_dir;
-    Open& o = by_dir[dir];
-    if (!o.authors || o.generation != index.generation) {
-        // The generation the Searcher serves, not the one `current` names by now.
-        const std::string works_dir = index.generation ? IndexDirectory(dir).generation_path(index.generation).string() : dir;
-        o.authors = std::make_unique<AuthorIndex>(AuthorIndex::open(works_dir));
-        o.generation = index.generation;
-    } else if (!index.generation) {
-        o.authors->reopen();
-    }
-    return *o.authors;
-}
-
 json similar_body(const SimilarResponse& r, const Paging& p) {
     json body = r;
     body["page"] = p.page;
@@ -239,7 +218,7 @@ void add_author_search(httplib::Server& server, ServerContext& ctx) {
         const std::string q = query_text(req.params);
         const std::size_t limit = integer(req.params, "limit", 1, kMaxPerPage, kDefaultPerPage);
         const IndexView index = ctx.index();
-        const auto found = authors_for(ctx, index).search(q, limit);
+        const auto found = ctx.authors(index).search(q, limit);
         reply_json(res, {{"q", q}, {"total", found.total}, {"authors", found.authors}});
     });
 }
@@ -254,7 +233,7 @@ void add_collaborators(httplib::Server& server, ServerContext& ctx) {
                 CollaboratorOptions opt;
                 opt.limit = integer(req.params, "limit", 1, kMaxSuggestions, kDefaultPerPage);
                 const IndexView index = ctx.index();
-                const AuthorIndex& authors = authors_for(ctx, index);
+                const AuthorIndex& authors = ctx.authors(index);
                 const std::string key = authors.resolve(req.matches[1].str()).key;  // a name as printed works too
                 reply_json(res, suggest_collaborators(index.searcher, authors, key, opt));
             });
@@ -272,7 +251,7 @@ void add_author_profile(httplib::Server& server, ServerContext& ctx) {
                 const Paging p = paging(integer(req.params, "page", 1, kMaxResultWindow, 1),
                                         integer(req.params, "per_page", 1, kMaxPerPage, kDefaultPerPage));
                 const IndexView index = ctx.index();
-                const AuthorIndex& authors = authors_for(ctx, index);
+                const AuthorIndex& authors = ctx.authors(index);
                 const std::string key = authors.resolve(req.matches[1].str()).key;  // a name as printed works too
                 reply_json(res, author_profile(index.searcher, authors, key, p.page, p.per_page));
             });

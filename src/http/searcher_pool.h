@@ -1,0 +1,60 @@
+#pragma once
+// Private to the HTTP layer: the open Searchers (and author indexes) of the generation being served, lent to one
+// request at a time. Xapian::Database is not thread-safe, so a request needs one of its own; a pool rather than
+// one per worker thread because an idle worker's Searcher kept its generation's files open after a rebuild
+// deleted them (disk space not freed, descriptors held) until that worker served again, which with 256 workers
+// could be never. Lucene's SearcherManager is the same idea.
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "paperdex/authors/author_index.h"
+#include "paperdex/search/searcher.h"
+
+namespace paperdex::http {
+
+/// One opened index: a Searcher and, opened on first use, the author index of the same generation.
+struct PooledIndex {
+    std::unique_ptr<Searcher> searcher;
+    std::unique_ptr<AuthorIndex> authors;  // empty until a route asks
+    std::string link;                      // target of DIR/current when opened; empty for a plain database
+    std::uint64_t generation = 0;          // N of gen-N; 0 for a plain database
+    std::string tag;                       // names this exact content for the response cache (IndexView)
+};
+
+/// Thread-safe. acquire() lends an index of the generation DIR/current names now; the lease returns it when the
+/// last copy is destroyed. An index of an older generation is closed when it comes back (or at once if idle),
+/// so after a rebuild only requests still running hold the old generation's files.
+class SearcherPool {
+public:
+    explicit SearcherPool(std::string index_dir) : index_dir_(std::move(index_dir)) {}
+    ~SearcherPool();
+    SearcherPool(const SearcherPool&) = delete;
+    SearcherPool& operator=(const SearcherPool&) = delete;
+
+    /// An index for one request, exclusively. Reads DIR/current (one readlink); opens a new index when none of
+    /// that generation is idle; a plain database is reopen()ed. A generation removed between readlink and open is
+    /// retried on the newer link, so a rebuild never fails a request.
+    /// @throws NotFound if the index is gone, IndexError if it cannot be opened.
+    std::shared_ptr<PooledIndex> acquire();
+
+    /// The author index of `index`'s generation, opened on first use.
+    /// @throws NotFound if the generation has no author database; IndexError.
+    const AuthorIndex& authors(PooledIndex& index) const;
+
+    /// Open indexes, lent and idle (for tests and metrics).
+    std::size_t open() const;
+
+private:
+    void give_back(PooledIndex* index) noexcept;
+
+    const std::string index_dir_;
+    mutable std::mutex mutex_;
+    std::string link_;  // the newest link acquire() has seen
+    std::vector<std::unique_ptr<PooledIndex>> idle_;
+    std::size_t open_ = 0;
+};
+
+}  // namespace paperdex::http
