@@ -69,6 +69,7 @@ void to_json(nlohmann::json& j, const Work& w) {
     if (w.year) j["year"] = *w.year;
     put(j, "date", w.date);
     put(j, "venue", w.venue);
+    put(j, "venue_name", w.venue_name);
     put(j, "type", w.type);
     if (!w.topics.empty()) j["topics"] = w.topics;
     put(j, "doi", w.doi);
@@ -94,6 +95,7 @@ void from_json(const nlohmann::json& j, Work& w) {
     }
     get_string(j, "date", w.date);
     get_string(j, "venue", w.venue);
+    get_string(j, "venue_name", w.venue_name);
     get_string(j, "type", w.type);
     if (auto it = j.find("topics"); it != j.end() && !it->is_null()) {
         if (!it->is_array()) throw InvalidArgument("topics", "\"topics\" must be an array, got " + json_excerpt(*it));

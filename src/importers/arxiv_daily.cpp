@@ -6,6 +6,7 @@
 
 #include "importers/importer_internal.h"
 #include "paperdex/corpus/text.h"
+#include "paperdex/importers/venue_extraction.h"
 
 namespace paperdex::importers {
 namespace {
@@ -59,8 +60,7 @@ Work parse_listing(const nlohmann::json& j, const std::string& date) {
     add_authors(internal::str_array(j, "authors"), w.authors);
     w.year = std::stoi(date.substr(0, 4));
     w.date = date;
-    w.venue = "arXiv";
-    w.type = "preprint";
+    set_arxiv_venue(w, internal::str(j, "comment"));
     add_categories(internal::str_array(j, "categories"), w.topics);
     w.url = internal::str(j, "abs");
     if (w.url.empty()) w.url = "https://arxiv.org/abs/" + w.arxiv_id;

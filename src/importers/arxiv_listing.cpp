@@ -3,6 +3,7 @@
 
 #include "importers/importer_internal.h"
 #include "paperdex/corpus/text.h"
+#include "paperdex/importers/venue_extraction.h"
 
 namespace paperdex::importers {
 namespace {
@@ -43,15 +44,18 @@ std::optional<std::pair<std::string, std::string_view>> split_id_line(std::strin
 void import_listing(const std::string& file, ImportResult& out) {
     std::string abstract;       // the abstract waiting for its id
     std::size_t abstract_line = 0;
+    std::string comment;        // the lines between it and the id ("11 pages", "Accepted to MICRO 2020")
     internal::for_each_line(file, out, [&](std::string& raw, std::size_t no) {
         std::string_view line = raw;
         auto id = split_id_line(line);
         if (!id) {
-            // An abstract is one line; what follows it before the id line is a comment ("11 pages") and describes
-            // the PDF, not the work, so it is left out.
+            // An abstract is one line; what follows it before the id line is the arXiv comment: not text of the
+            // work, but it may say where the work was accepted.
             if (abstract.empty()) {
                 abstract = text::squeeze(line);
                 abstract_line = no;
+            } else {
+                comment += (comment.empty() ? "" : "\n") + text::squeeze(line);
             }
             return;
         }
@@ -62,14 +66,14 @@ void import_listing(const std::string& file, ImportResult& out) {
             w.id = "arxiv:" + id->first;
             w.abstract = std::move(abstract);
             w.year = internal::arxiv_id_year(id->first);
-            w.venue = "arXiv";
-            w.type = "preprint";
+            set_arxiv_venue(w, comment);
             w.arxiv_id = id->first;
             w.url = "https://arxiv.org/abs/" + id->first;
             w.source = "arxiv-listing";
             internal::accept(out, std::move(w), file, abstract_line);
         }
         abstract = text::squeeze(id->second);  // the next abstract, glued on
+        comment.clear();
         abstract_line = no;
     });
     if (!abstract.empty()) internal::reject(out, file, abstract_line, "abstract without a following arXiv:ID line");

@@ -3,6 +3,7 @@
 
 #include "importers/importer_internal.h"
 #include "paperdex/corpus/text.h"
+#include "paperdex/importers/venue_extraction.h"
 #include "corpus/json_excerpt.h"
 
 namespace paperdex::importers {
@@ -64,9 +65,7 @@ Work parse_record(const nlohmann::json& j) {
         w.date = rfc822_date(internal::str(it->front(), "created"));
     if (w.date.empty()) w.date = internal::str(j, "update_date");
     if (w.date.size() >= 4) w.year = std::atoi(w.date.substr(0, 4).c_str());
-    std::string journal = text::squeeze(internal::str(j, "journal-ref"));
-    w.venue = journal.empty() ? "arXiv" : journal;
-    w.type = journal.empty() ? "preprint" : "article";
+    set_arxiv_venue(w, internal::str(j, "comments"), internal::str(j, "journal-ref"));
     std::string categories = internal::str(j, "categories");
     for (std::size_t start = 0; start < categories.size();) {
         auto end = categories.find(' ', start);

@@ -37,8 +37,18 @@ Work merge_group(std::vector<Work>& works, const Group& g) {
     out.title = first(&Work::title);
     out.abstract = first(&Work::abstract);
     out.date = first(&Work::date);
-    out.venue = first(&Work::venue);
-    out.type = first(&Work::type);
+    // Venue, its full name and the type travel together, from the first member that names a venue other than the
+    // repository (a listing's "CVPR" beats a profile's "arXiv" for the same work).
+    const Work* venue_from = nullptr;
+    for (auto i : g.members)
+        if (!works[i].venue.empty() && (!venue_from || (venue_from->venue == "arXiv" && works[i].venue != "arXiv")))
+            venue_from = &works[i];
+    if (venue_from) {
+        out.venue = venue_from->venue;
+        out.venue_name = venue_from->venue_name;
+        out.type = venue_from->type;
+    }
+    if (out.type.empty()) out.type = first(&Work::type);
     out.doi = first(&Work::doi);  // as the first source spelled it; matching ignored case
     out.arxiv_id = g.arxiv_id;  // already without a version suffix
     out.url = first(&Work::url);

@@ -69,8 +69,16 @@ Xapian::Document DocumentBuilder::build(const Work& w, const FacetOrdinals* ordi
     if (!w.venue.empty()) {
         termgen_.increase_termpos();
         termgen_.index_text(text::normalize(w.venue), 1, std::string(kVenueTextPrefix));
+        if (!w.venue_name.empty()) termgen_.index_text(text::normalize(w.venue_name), 1, std::string(kVenueTextPrefix));
         doc.add_boolean_term(schema::boolean_term(kVenuePrefix, text::key(w.venue)));
         doc.add_value(kVenueSlot, w.venue);
+    }
+    // A work accepted at CVPR is still on arXiv: `venue=arXiv` and `venue:arxiv` keep finding it (the venue facet
+    // counts it under CVPR, its slot value).
+    if (!w.arxiv_id.empty() && w.venue != kRepositoryVenue) {
+        termgen_.increase_termpos();
+        termgen_.index_text(text::normalize(kRepositoryVenue), 1, std::string(kVenueTextPrefix));
+        doc.add_boolean_term(schema::boolean_term(kVenuePrefix, text::key(kRepositoryVenue)));
     }
     if (!w.type.empty()) {
         doc.add_boolean_term(schema::boolean_term(kTypePrefix, text::key(w.type)));

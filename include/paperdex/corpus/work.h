@@ -31,8 +31,9 @@ struct Work {
     std::vector<Author> authors;
     std::optional<int> year;
     std::string date;   ///< ISO 8601 YYYY-MM-DD
-    std::string venue;
-    std::string type;
+    std::string venue;       ///< canonical short name ("CVPR", "IEEE TMI", "EMNLP Findings"), or the source's own name
+    std::string venue_name;  ///< the venue's full name for display when it differs from `venue`
+    std::string type;        ///< conference, journal, workshop, findings, article, preprint, ...
     std::vector<std::string> topics;
     std::string doi;       ///< bare DOI, lower-cased: "10.1103/physrevd.76.013009"
     std::string arxiv_id;  ///< bare id: "2005.02544" or "hep-th/9901001"

@@ -13,12 +13,15 @@
 ///                   to the next such line). id `bzpeer:<slug of the title>`, authors = [owner]. The count is
 ///                   checked against the page's "N published item(s)" line; a mismatch is reported.
 ///   arxiv-listing   a run of abstracts (../shared/seeds/001_*.txt): each abstract is ONE line, followed by
-///                   optional comment lines ("11 pages"; ignored, they describe the PDF, not the work) and then
+///                   optional comment lines ("11 pages": not text of the work) and then
 ///                   `arXiv:ID`, which names the abstract BEFORE it; text glued after the ID on the same line
-///                   starts the next abstract. No title, no authors; year from the ID's yymm; venue "arXiv",
-///                   type "preprint"; id `arxiv:<ID>`.
+///                   starts the next abstract. No title, no authors; year from the ID's yymm; venue and type from
+///                   the comment lines (set_arxiv_venue, venue_extraction.h), else venue "arXiv", type "preprint";
+///                   id `arxiv:<ID>`.
 ///   arxiv-daily     daily listing files `YYYY-MM-DD.jsonl[.gz]` with {id, authors[], title, categories[], summary,
-///                   abs}. date = the file name, year from it; summary whitespace-squeezed; categories → topics
+///                   abs, comment}. date = the file name, year from it; venue, venue_name and type from the comment
+///                   (set_arxiv_venue: "Accepted to CVPR 2025" → CVPR, conference; else arXiv, preprint);
+///                   summary whitespace-squeezed; categories → topics
 ///                   (MSC/ACM lists such as "68T07, 92C55" split on ',' ';'). A work listed several times (several
 ///                   days, or twice in one day) is ONE work: the latest listing (latest file name, then latest
 ///                   line) replaces the earlier ones whole; each replaced listing counts as `folded`. A byline
@@ -26,8 +29,10 @@
 ///                   Xingand …", 2506.02197) is split where "and" is glued to a name, if that happens twice or more.
 ///   arxiv-oai       Kaggle arXiv OAI snapshot, JSON lines. Authors from `authors_parsed` ([last, first, suffix])
 ///                   or else the `authors` string; LaTeX accents turned into Unicode (latex_to_unicode) in authors
-///                   and title. categories (space-separated) → topics; doi; venue = journal-ref if present (type
-///                   "article") else "arXiv" (type "preprint"); date/year from versions[0].created, else update_date.
+///                   and title. categories (space-separated) → topics; doi; venue from journal-ref, then comments
+///                   (set_arxiv_venue); a journal-ref naming no venue of the table is the venue as written (type
+///                   "article"); neither: "arXiv" (type "preprint"). date/year from versions[0].created, else
+///                   update_date.
 ///   openalex        one JSON array of OpenAlex Work objects (plain or .gz). id `openalex:W…` (always present and
 ///                   stable; works sharing a DOI or arXiv id with another source are merged by merge_works());
 ///                   abstract rebuilt from abstract_inverted_index; venue from primary_location.source.display_name;

@@ -24,6 +24,10 @@ inline constexpr std::string_view kAuthorKeyPrefix = "XA"; ///< boolean: author_
 inline constexpr std::string_view kTopicTextPrefix = "XK";  ///< topic words (free text, `topic:`)
 inline constexpr std::string_view kVenueTextPrefix = "XW";  ///< venue words (free text, `venue:`)
 
+/// The venue of a work that is only on arXiv; a work with an arXiv id and another venue also gets this venue's
+/// filter term, so a filter on the repository finds every work on it.
+inline constexpr std::string_view kRepositoryVenue = "arXiv";
+
 inline constexpr Xapian::valueno kYearSlot = 0;   ///< sortable_serialise(year)
 inline constexpr Xapian::valueno kVenueSlot = 1;  ///< venue display name
 inline constexpr Xapian::valueno kTypeSlot = 2;   ///< type display name
