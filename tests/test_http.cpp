@@ -559,6 +559,29 @@ TEST_CASE("http: after a rebuild, idle workers hold no file of a deleted generat
     CHECK(deleted_files_open_below(dir) == 0);
 }
 
+TEST_CASE("http: a generation that cannot be opened under a running server leaves the last good one served") {
+    namespace fs = std::filesystem;
+    const std::string dir = build_index("damaged-index", {corpus().seeds});
+    auto o = TestServer::options(dir);
+    o.threads = 2;
+    o.cache_mb = 0;
+    TestServer s(o);
+    CHECK(s.get_json("/healthz").at("generation") == 1);
+    // What a rebuild that wrote a damaged table would leave: gen-2 complete but for a truncated posting table,
+    // and `current` switched to it.
+    fs::copy(fs::path(dir) / "gen-1", fs::path(dir) / "gen-2", fs::copy_options::recursive);
+    const fs::path postlist = fs::path(dir) / "gen-2" / "postlist.glass";
+    fs::resize_file(postlist, fs::file_size(postlist) / 3);
+    fs::create_symlink("gen-2", fs::path(dir) / "current.new");
+    fs::rename(fs::path(dir) / "current.new", fs::path(dir) / "current");
+    for (int i = 0; i < 4; ++i) {
+        CHECK(s.get_json("/healthz").at("generation") == 1);
+        CHECK(s.get_json("/api/search", {{"q", "memory"}}).at("total").get<int>() > 0);
+    }
+    build_index("damaged-index", {corpus().oai});  // the next rebuild is served again
+    CHECK(s.get_json("/healthz").at("generation") == 3);
+}
+
 TEST_CASE("http: a missing index fails at start-up, not on the first request") {
     paperdex::http::ServerOptions o;
     o.index_dir = (temp_root() / "no-such-index").string();

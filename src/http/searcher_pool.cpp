@@ -2,6 +2,7 @@
 #include "http/searcher_pool.h"
 
 #include <filesystem>
+#include <iostream>
 
 #include <xapian.h>
 
@@ -51,28 +52,41 @@ SearcherPool::~SearcherPool() = default;
 std::shared_ptr<PooledIndex> SearcherPool::acquire() {
     std::string link = IndexDirectory(index_dir_).current_link();
     std::unique_ptr<PooledIndex> index;
-    std::vector<std::unique_ptr<PooledIndex>> stale;  // closed after the lock is released
     {
         std::lock_guard lock(mutex_);
-        // Links are read concurrently: only a newer generation retires the idle ones.
-        if (IndexDirectory::generation_of(link) > IndexDirectory::generation_of(link_)) {
-            link_ = link;
-            stale.swap(idle_);
-            open_ -= stale.size();
-        }
+        if (!broken_.empty() && link == broken_) link = link_;  // known not to open: keep the last good one
         if (link == link_ && !idle_.empty()) {
             index = std::move(idle_.back());
             idle_.pop_back();
         }
     }
     if (!index) {
-        index = open_generation(index_dir_, std::move(link));
+        index = open_or_keep_serving(std::move(link));
         std::lock_guard lock(mutex_);
         ++open_;
     } else if (index->link.empty() && index->searcher->reopen()) {
         index->tag = cache_tag(index->searcher->database(), index->link);  // a plain database updated in place
     }
     return {index.release(), [this](PooledIndex* p) { give_back(p); }};
+}
+
+std::unique_ptr<PooledIndex> SearcherPool::open_or_keep_serving(std::string link) {
+    try {
+        return open_generation(index_dir_, link);
+    } catch (const Error& e) {
+        // A generation that cannot be opened (a damaged table, a disk error) must not take the server down with
+        // it: the previous one is still on disk (a rebuild keeps it), so serve that until `current` moves on.
+        std::string last_good;
+        {
+            std::lock_guard lock(mutex_);
+            if (link_.empty() || link_ == link) throw;
+            last_good = link_;
+            if (broken_ == link) return open_generation(index_dir_, last_good);
+            broken_ = link;
+        }
+        std::cerr << "paperdex serve: " << e.what() << "; serving " << last_good << " until current changes\n";
+        return open_generation(index_dir_, last_good);
+    }
 }
 
 void SearcherPool::give_back(PooledIndex* p) noexcept {

@@ -36,8 +36,9 @@ public:
 
     /// An index for one request, exclusively. Reads DIR/current (one readlink); opens a new index when none of
     /// that generation is idle; a plain database is reopen()ed. A generation removed between readlink and open is
-    /// retried on the newer link, so a rebuild never fails a request.
-    /// @throws NotFound if the index is gone, IndexError if it cannot be opened.
+    /// retried on the newer link, so a rebuild never fails a request. A generation that cannot be opened (damaged)
+    /// is logged once and the last good one is served until `current` names another.
+    /// @throws NotFound if the index is gone, IndexError if it cannot be opened and no generation was served.
     std::shared_ptr<PooledIndex> acquire();
 
     /// The author index of `index`'s generation, opened on first use.
@@ -49,10 +50,12 @@ public:
 
 private:
     void give_back(PooledIndex* index) noexcept;
+    std::unique_ptr<PooledIndex> open_or_keep_serving(std::string link);
 
     const std::string index_dir_;
     mutable std::mutex mutex_;
-    std::string link_;  // the newest link acquire() has seen
+    std::string link_;    // the newest generation served: its idle indexes are kept, older ones closed
+    std::string broken_;  // a link that failed to open; link_ is served instead while `current` names it
     std::vector<std::unique_ptr<PooledIndex>> idle_;
     std::size_t open_ = 0;
 };
