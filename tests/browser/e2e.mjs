@@ -207,6 +207,26 @@ try {
     if (work.doi) equal(await page.locator('.work-page a.doi').getAttribute('href'), `https://doi.org/${work.doi}`, 'DOI link');
   });
 
+  await step('the Cite button shows the work as BibTeX, and RIS and CSL-JSON on request', async () => {
+    await page.locator('.work-page .cite-button').click();
+    await page.locator('.work-page .citation[data-loaded="bibtex"]').waitFor();
+    const res = await fetch(new URL(`api/works/${work.id}?format=bibtex`, base));
+    equal(res.headers.get('content-type'), 'application/x-bibtex; charset=utf-8', 'BibTeX content type');
+    const bibtex = await res.text();
+    const shown = await page.locator('.work-page .citation').textContent();
+    equal(shown, bibtex, 'the BibTeX shown is the API\'s');
+    check(/^@(misc|article|inproceedings|book)\{[a-z0-9]+,\n  title = \{/.test(shown), `not a BibTeX entry: ${shown.slice(0, 80)}`);
+    if (work.arxiv_id) check(shown.includes(`  eprint = {${work.arxiv_id}},\n  archivePrefix = {arXiv},`), 'no eprint/archivePrefix');
+    equal(await page.locator('.work-page a.cite-download[data-format="bibtex"]').getAttribute('href'),
+      `/api/works/${work.id}?format=bibtex`, 'BibTeX download link');
+    await page.getByRole('button', { name: 'RIS', exact: true }).click();
+    await page.locator('.work-page .citation[data-loaded="ris"]').waitFor();
+    check((await page.locator('.work-page .citation').textContent()).startsWith('TY  - '), 'RIS not shown');
+    await page.getByRole('button', { name: 'CSL-JSON', exact: true }).click();
+    await page.locator('.work-page .citation[data-loaded="csljson"]').waitFor();
+    equal(JSON.parse(await page.locator('.work-page .citation').textContent())[0].title, work.title, 'CSL-JSON title');
+  });
+
   await step('"more like this" lists similar works with their matched terms', async () => {
     await page.getByRole('link', { name: 'Show works like this one' }).click();
     await rendered();
