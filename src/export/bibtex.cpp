@@ -64,7 +64,12 @@ std::string author_list(const std::vector<Author>& authors) {
         std::string one;
         if (!n.literal.empty()) one = "{" + bibtex_escape(n.literal) + "}";
         else {
-            one = bibtex_escape(n.family);
+            // A lower-case part after a hyphen ("Nunez-del-Prado") reads as a particle to some name parsers: braces
+            // keep the family name one word.
+            bool hyphen_particle = false;
+            for (std::size_t i = 0; i + 1 < n.family.size(); ++i)
+                hyphen_particle |= n.family[i] == '-' && n.family[i + 1] >= 'a' && n.family[i + 1] <= 'z';
+            one = hyphen_particle ? "{" + bibtex_escape(n.family) + "}" : bibtex_escape(n.family);
             if (!n.suffix.empty()) one += ", " + bibtex_escape(n.suffix);
             if (!n.given.empty()) one += ", " + bibtex_escape(n.given);
         }
@@ -136,8 +141,9 @@ std::string bibtex_escape(std::string_view text) {
                               (next == '`' && (c == '!' || c == '?'));
         switch (c) {
             case '\\': out += "\\textbackslash{}"; break;
-            case '{': out += "\\{"; break;
-            case '}': out += "\\}"; break;
+            // Not \{ and \}: BibTeX balances every brace, escaped or not, so one lone \{ would end the entry.
+            case '{': out += "\\textbraceleft{}"; break;
+            case '}': out += "\\textbraceright{}"; break;
             case '$': case '&': case '%': case '#': case '_': out += '\\'; out += c; break;
             case '~': out += "\\textasciitilde{}"; break;
             case '^': out += "\\textasciicircum{}"; break;

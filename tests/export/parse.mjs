@@ -12,7 +12,8 @@ const [ris, bib, csl] = process.argv.slice(2).map((f) => readFileSync(f, 'utf8')
 const read = (text, format) => {
   const items = plugins.input.chain(text, { forceType: format, generateGraph: false });
   if (!Array.isArray(items)) throw new Error(`${format}: not a list`);
-  return new Cite(items).data;
+  // Cite normalises the items as it would for output; each item's _graph (how it was read) is left out.
+  return new Cite(items).data.map(({ _graph, ...item }) => item);
 };
 const out = {
   ris: read(ris, '@ris/file'),

@@ -24,9 +24,11 @@ corpus_path, bib_path, ris_path, cjs_path = sys.argv[1:]
 works = [json.loads(line) for line in open(corpus_path, encoding="utf-8") if line.strip()]
 cjs = json.load(open(cjs_path, encoding="utf-8"))
 
-# pylatexenc's table spells \textasciicircum as U+02C6 (modifier letter circumflex); LaTeX prints an ASCII '^'.
+# pylatexenc's table spells \textasciicircum as U+02C6 (modifier letter circumflex) and has no \textbraceleft or
+# \textbraceright; LaTeX prints '^', '{' and '}' for them.
 context = latex2text.get_default_latex_context_db()
-context.add_context_category("paperdex", prepend=True, macros=[MacroTextSpec("textasciicircum", "^")])
+context.add_context_category("paperdex", prepend=True, macros=[
+    MacroTextSpec("textasciicircum", "^"), MacroTextSpec("textbraceleft", "{"), MacroTextSpec("textbraceright", "}")])
 decoder = LatexNodes2Text(latex_context=context, strict_latex_spaces=True)
 
 passed = failed = 0
@@ -83,7 +85,10 @@ def hyphen_initials(names):
 
 
 def csl_name(a):
-    return a["literal"] if "literal" in a else joined(a.get("given", ""), a.get("family", ""), a.get("suffix", ""))
+    if "literal" in a:
+        return a["literal"]
+    particles = joined(a.get("dropping-particle", ""), a.get("non-dropping-particle", ""))
+    return joined(a.get("given", ""), joined(particles, a.get("family", "")), a.get("suffix", ""))
 
 
 def split_top(s, sep):

@@ -11,11 +11,13 @@
 
 namespace paperdex::citation {
 
-/// `text` for a brace-delimited BibTeX field: \ → \textbackslash{}, { → \{, } → \}, $ & % # _ → \$ \& \% \# \_,
+/// `text` for a brace-delimited BibTeX field: \ → \textbackslash{}, { → \textbraceleft{}, } → \textbraceright{}
+/// (BibTeX counts every brace, escaped or not, so \{ alone would end the field), $ & % # _ → \$ \& \% \# \_,
 /// ~ → \textasciitilde{}, ^ → \textasciicircum{}; the pairs TeX would join into another character (-- `` '' << >>
 /// ,, !` ?`) split by an empty group ("--" → "-{}-"); control characters and runs of whitespace → one space, ends
 /// trimmed; invalid UTF-8 → U+FFFD; other characters (non-ASCII included) unchanged. The result never holds an
-/// unbalanced brace. "Q&A: 50% of {GPU}s" → "Q\&A: 50\% of \{GPU\}s". Never throws (but std::bad_alloc).
+/// unbalanced brace. "Q&A: 50% of {GPU}s" → "Q\&A: 50\% of \textbraceleft{}GPU\textbraceright{}s".
+/// Never throws (but std::bad_alloc).
 std::string bibtex_escape(std::string_view text);
 
 /// bibtex_escape() of a title, with words that have an upper-case letter after their first one (acronyms and
