@@ -270,6 +270,7 @@ async function searchPage(p) {
             </select>
           </label>
         </div>
+        ${(res.hits || []).length ? exportLinks(s) : ''}
         ${res.query_fallback ? html`<p class="query-fallback">The query could not be read as written (a stray quote?),
           so its words were searched.</p>` : ''}
         ${res.corrected_query ? html`<p class="did-you-mean">Did you mean
@@ -429,6 +430,14 @@ function citeBox(id) {
           href="${citePath(id, f.format)}" download="${safe}.${f.ext}">${f.label}</a>`), ' · ')}</p>
     </div>
   </details>`;
+}
+
+// The works of the page shown, as a download in each format (GET /api/search?...&format=...).
+function exportLinks(s) {
+  const params = { ...apiFilters(s), sort: s.sort, page: s.page, per_page: PER_PAGE };
+  return html`<p class="export-page">Cite this page: ${join(CITE_FORMATS.map((f) => html`<a class="export-download"
+    data-format="${f.format}" href="${`/api/search?${query({ ...params, format: f.format })}`}"
+    download="paperdex-search.${f.ext}">${f.label}</a>`), ' · ')}</p>`;
 }
 
 async function showCitation(box, format) {

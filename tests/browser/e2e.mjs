@@ -127,6 +127,12 @@ try {
     equal(Number(await page.locator('.summary .count').getAttribute('data-total')), all.total, 'total shown');
     equal(await attrs('.hits > .hit', 'data-id'), all.hits.map((h) => h.id), 'result ids in rank order');
     check(await page.locator('.hits .snippet mark, .hits .hit-title mark').count() > 0, 'no highlighted match in the results');
+    // "Cite this page" exports the page shown: the API's BibTeX for the same search holds its hits' entries.
+    const href = await page.locator('.export-page a[data-format="bibtex"]').getAttribute('href');
+    const bib = await (await fetch(new URL(href, base))).text();
+    equal((bib.match(/^@/gm) || []).length, Math.min(all.total, 10), 'BibTeX entries of the page');
+    equal([...bib.matchAll(/^  eprint = \{([^}]*)\},$/gm)].map((m) => m[1]),
+      all.hits.filter((h) => h.work.arxiv_id).map((h) => h.work.arxiv_id), 'the page\'s arXiv ids, in rank order');
     for (const f of ['year', 'type', 'topic'])
       equal(await facetCounts(f), apiCounts(all.facets[f]), `${f} facet counts`);
   });
