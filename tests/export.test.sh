@@ -6,7 +6,7 @@
 # of GET /api/search?...&format=... BibTeX is read by Debian's bibtexparser (fields, keys, entry types, eprint) with
 # its TeX decoded by pylatexenc and by citation-js; RIS and CSL-JSON by citation-js. Every field must come back
 # intact: title, authors in order (non-ASCII names included), year, venue, DOI, arXiv id, abstract.
-# usage (from the repo root, as ctest runs it): bash tests/export.test.sh BUILD_DIR
+# usage (from the repo root, as ctest runs it): bash tests/export.test.sh BUILD_DIR   (KEEP_TMP=1 keeps the files)
 set -euo pipefail
 build=$(cd "${1:?usage: bash tests/export.test.sh BUILD_DIR}" && pwd)
 data=../shared/data
