@@ -3,7 +3,8 @@
 # usage: tools/install-deps.sh [extra-package...]
 set -euo pipefail
 pkgs=(cmake g++ make pkg-config libxapian-dev xapian-tools libicu-dev nlohmann-json3-dev libcpp-httplib-dev
-      doctest-dev zlib1g-dev libcli11-dev curl python3 strace "$@")
+      doctest-dev zlib1g-dev libcli11-dev curl python3 strace
+      python3-bibtexparser python3-pylatexenc "$@")  # tests/export.test.sh reads BibTeX with these
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

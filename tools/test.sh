@@ -12,6 +12,7 @@ if [[ "${1:-}" == --sanitize=* ]]; then
 fi
 tools/install-deps.sh
 [ -x tests/browser/install.sh ] && tests/browser/install.sh
+[ -x tests/export/install.sh ] && tests/export/install.sh
 build=build
 if [ -n "$sanitize" ]; then
   build="build-${sanitize//,/-}"

@@ -270,6 +270,7 @@ async function searchPage(p) {
             </select>
           </label>
         </div>
+        ${(res.hits || []).length ? exportLinks(s) : ''}
         ${res.query_fallback ? html`<p class="query-fallback">The query could not be read as written (a stray quote?),
           so its words were searched.</p>` : ''}
         ${res.corrected_query ? html`<p class="did-you-mean">Did you mean
@@ -390,6 +391,7 @@ async function workPage(p) {
     <h1 tabindex="-1">${w.title || w.id}</h1>
     <p class="meta">${workMeta(w)}${w.date ? html` <span class="sep" aria-hidden="true">·</span> <time datetime="${w.date}">${w.date}</time>` : ''}</p>
     <p class="links">${externalLinks(w)}</p>
+    ${citeBox(w.id)}
     ${topics.length ? html`<ul class="chips topics" aria-label="Topics">${topics}</ul>` : ''}
     <h2>Abstract</h2>
     ${w.abstract ? html`<p class="abstract">${w.abstract}</p>` : html`<p class="abstract empty">No abstract.</p>`}
@@ -401,6 +403,81 @@ async function workPage(p) {
     </section>
   </article>`;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// "Cite": the work as BibTeX, RIS or CSL-JSON (GET /api/works/{id}?format=...), shown to copy and offered as a
+// download. The text is fetched when the box is opened or a format is picked, and shown as text (never markup).
+
+const CITE_FORMATS = [
+  { format: 'bibtex', label: 'BibTeX', ext: 'bib' },
+  { format: 'ris', label: 'RIS', ext: 'ris' },
+  { format: 'csljson', label: 'CSL-JSON', ext: 'json' },
+];
+const citePath = (id, format) => `${workPath(id)}?format=${format}`;
+
+function citeBox(id) {
+  const safe = id.replace(/[^A-Za-z0-9._-]+/g, '_');
+  return html`<details class="cite" data-id="${id}">
+    <summary class="button cite-button">Cite</summary>
+    <div class="cite-body">
+      <div class="cite-formats" role="group" aria-label="Citation format">
+        ${CITE_FORMATS.map((f) => html`<button type="button" class="cite-format" data-action="cite-format"
+          data-format="${f.format}" aria-pressed="${f.format === 'bibtex' ? 'true' : 'false'}">${f.label}</button>`)}
+      </div>
+      <pre class="citation" aria-live="polite" tabindex="0"></pre>
+      <p class="cite-actions"><button type="button" class="cite-copy" data-action="cite-copy">Copy</button>
+        Download: ${join(CITE_FORMATS.map((f) => html`<a class="cite-download" data-format="${f.format}"
+          href="${citePath(id, f.format)}" download="${safe}.${f.ext}">${f.label}</a>`), ' · ')}</p>
+    </div>
+  </details>`;
+}
+
+// The works of the page shown, as a download in each format (GET /api/search?...&format=...).
+function exportLinks(s) {
+  const params = { ...apiFilters(s), sort: s.sort, page: s.page, per_page: PER_PAGE };
+  return html`<p class="export-page">Cite this page: ${join(CITE_FORMATS.map((f) => html`<a class="export-download"
+    data-format="${f.format}" href="${`/api/search?${query({ ...params, format: f.format })}`}"
+    download="paperdex-search.${f.ext}">${f.label}</a>`), ' · ')}</p>`;
+}
+
+async function showCitation(box, format) {
+  box.dataset.format = format;
+  for (const b of box.querySelectorAll('.cite-format')) b.setAttribute('aria-pressed', String(b.dataset.format === format));
+  const pre = box.querySelector('.citation');
+  pre.textContent = 'Loading…';
+  try {
+    const res = await fetch(citePath(box.dataset.id, format));
+    const text = await res.text();
+    if (box.dataset.format !== format) return;  // another format was picked meanwhile
+    if (!res.ok) {
+      let message = `${res.status} ${res.statusText}`;
+      try { message = JSON.parse(text).error.message; } catch { /* not the API's JSON error */ }
+      pre.textContent = `Cannot export: ${message}`;
+    } else {
+      pre.textContent = text;
+    }
+  } catch (e) {
+    pre.textContent = `Cannot reach the paperdex server (${e.message}).`;
+  }
+  pre.dataset.loaded = format;
+}
+
+$('#view').addEventListener('toggle', (e) => {
+  const box = e.target;
+  if (box.classList && box.classList.contains('cite') && box.open && !box.dataset.format) showCitation(box, 'bibtex');
+}, true);  // 'toggle' does not bubble
+
+$('#view').addEventListener('click', (e) => {
+  const button = e.target.closest && e.target.closest('button[data-action^="cite-"]');
+  if (!button) return;
+  const box = button.closest('.cite');
+  if (button.dataset.action === 'cite-format') showCitation(box, button.dataset.format);
+  if (button.dataset.action === 'cite-copy' && navigator.clipboard) {
+    navigator.clipboard.writeText(box.querySelector('.citation').textContent).then(
+      () => { button.textContent = 'Copied'; setTimeout(() => { button.textContent = 'Copy'; }, 1500); },
+      () => { button.textContent = 'Copy failed'; });
+  }
+});
 
 // Filters apply to "more like this" as to a search; the year is the one readers ask for ("only recent work").
 function similarYears(id, syear) {

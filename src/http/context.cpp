@@ -63,7 +63,8 @@ httplib::Server::Handler ServerContext::cached(std::string path, httplib::Server
         const std::string looked_up = t_tag;
         handler(req, res);  // an exception leaves before anything is stored
         // Store under the index the handler really used: a rebuild may have switched generations meanwhile.
-        if (res.status != 200 || t_tag.empty()) return;
+        // Only JSON is stored: a hit is answered as application/json (citation exports are computed each time).
+        if (res.status != 200 || t_tag.empty() || res.get_header_value("Content-Type") != "application/json") return;
         if (t_tag != looked_up) key = ResponseCache::key(t_tag, req.path, req.params);
         cache_.put(key, res.body);
     };

@@ -187,6 +187,28 @@ json error_responses(std::initializer_list<int> statuses) {
     return r;
 }
 
+namespace {
+
+// format=bibtex|ris|csljson on the routes that answer works (export_routes.cpp), and the media types it answers.
+json format_parameter(std::string_view what) {
+    return query_parameter("format",
+                           "json (default) or a citation format for " + std::string(what) +
+                               ": bibtex (application/x-bibtex), ris (application/x-research-info-systems), "
+                               "csljson (application/vnd.citationstyles.csl+json); UTF-8; another value is a 400 "
+                               "naming format",
+                           {{"type", "string"}, {"enum", {"json", "bibtex", "ris", "csljson"}}, {"default", "json"}});
+}
+
+void add_citation_content(json& response) {
+    const json text{{"type", "string"}};
+    response["content"]["application/x-bibtex"] = {{"schema", text}};
+    response["content"]["application/x-research-info-systems"] = {{"schema", text}};
+    response["content"]["application/vnd.citationstyles.csl+json"] = {
+        {"schema", {{"type", "array"}, {"items", {{"type", "object"}}}, {"description", "CSL-JSON items"}}}};
+}
+
+}  // namespace
+
 json search_operation() {
     std::string facet_names;
     for (const auto& f : schema::facets()) facet_names += (facet_names.empty() ? "" : ", ") + std::string(f.name);
@@ -206,7 +228,9 @@ json search_operation() {
         {{"type", "integer"}, {"minimum", 1}, {"maximum", kMaxPerPage}, {"default", kDefaultPerPage}}));
     params.push_back(query_parameter("facets", "comma-separated facets to count exactly: " + facet_names,
                                      {{"type", "string"}}));
+    params.push_back(format_parameter("the works of the page asked for (facets are not counted)"));
     json responses{{"200", json_response("ranked works, facet counts", ref("SearchResponse"))}};
+    add_citation_content(responses["200"]);
     responses.update(error_responses({400, 500}));
     return {{"operationId", "search"},
             {"summary", "Ranked, filtered, faceted search"},
@@ -218,10 +242,12 @@ json work_operation() {
     json responses{{"200", json_response("the work", {{"type", "object"},
                                                       {"required", {"work"}},
                                                       {"properties", {{"work", ref("Work")}}}})}};
-    responses.update(error_responses({404, 500}));
+    add_citation_content(responses["200"]);
+    responses.update(error_responses({400, 404, 500}));
     return {{"operationId", "getWork"},
             {"summary", "One work by id"},
-            {"parameters", json::array({path_parameter("id", "work id; may contain ':' and '/' (arxiv:hep-th/9901001)")})},
+            {"parameters", json::array({path_parameter("id", "work id; may contain ':' and '/' (arxiv:hep-th/9901001)"),
+                                        format_parameter("the work")})},
             {"responses", std::move(responses)}};
 }
 

@@ -123,7 +123,9 @@ std::vector<std::string> facet_list(const httplib::Params& params) {
 }
 
 SearchParams parse_search_params(const httplib::Params& params) {
-    reject_unknown(params, {"q", "year", "venue", "author", "topic", "type", "sort", "page", "per_page", "facets"});
+    // format: json (the default) or a citation format, which export_routes.cpp answers before this parse.
+    reject_unknown(params,
+                   {"q", "year", "venue", "author", "topic", "type", "sort", "page", "per_page", "facets", "format"});
     SearchParams sp;
     sp.request.query = query_text(params);
     parse_filters(params, sp.request);

@@ -25,7 +25,8 @@ struct SearchParams {
     std::size_t per_page = kDefaultPerPage;
 };
 
-/// Parses q, year, venue, author, topic, type, sort, page, per_page, facets.
+/// Parses q, year, venue, author, topic, type, sort, page, per_page, facets; accepts `format` (its value is
+/// checked by export_routes.h, which answers the citation formats).
 /// @throws InvalidArgument(name, ...) for a bad value, a repeated single-valued parameter or an
 ///         unknown parameter (so a typo like `perpage=5` is not silently ignored).
 SearchParams parse_search_params(const httplib::Params& params);

@@ -13,6 +13,7 @@
 #include "http/connection_deadlines.h"
 #include "http/context.h"
 #include "http/errors.h"
+#include "http/export_routes.h"
 #include "http/request_limits.h"
 #include "http/params.h"
 #include "paperdex/error.h"
@@ -38,6 +39,7 @@ void add_core_routes(httplib::Server& server, ServerContext& ctx) {
 
     ctx.get(server, "/api/search", "/api/search", openapi::search_operation(),
             [&ctx](const httplib::Request& req, httplib::Response& res) {
+                if (reply_search_export(ctx, req, res)) return;  // format=bibtex|ris|csljson (export_routes.cpp)
                 const SearchParams sp = parse_search_params(req.params);
                 const IndexView index = ctx.index();
                 nlohmann::json body = index.searcher.search(sp.request);
@@ -51,7 +53,8 @@ void add_core_routes(httplib::Server& server, ServerContext& ctx) {
     // trailing "/similar", which belongs to the similar-works route of the discovery features.
     ctx.get(server, "/api/works/{id}", R"(/api/works/((?!.*/similar$).+))", openapi::work_operation(),
             [&ctx](const httplib::Request& req, httplib::Response& res) {
-                reject_unknown(req.params, {});
+                if (reply_work_export(ctx, req, res, req.matches[1].str())) return;  // format=... (export_routes.cpp)
+                reject_unknown(req.params, {kFormatParameter});
                 const IndexView index = ctx.index();
                 reply_json(res, {{"work", index.searcher.get_work(req.matches[1].str())}});
             });

@@ -127,6 +127,12 @@ try {
     equal(Number(await page.locator('.summary .count').getAttribute('data-total')), all.total, 'total shown');
     equal(await attrs('.hits > .hit', 'data-id'), all.hits.map((h) => h.id), 'result ids in rank order');
     check(await page.locator('.hits .snippet mark, .hits .hit-title mark').count() > 0, 'no highlighted match in the results');
+    // "Cite this page" exports the page shown: the API's BibTeX for the same search holds its hits' entries.
+    const href = await page.locator('.export-page a[data-format="bibtex"]').getAttribute('href');
+    const bib = await (await fetch(new URL(href, base))).text();
+    equal((bib.match(/^@/gm) || []).length, Math.min(all.total, 10), 'BibTeX entries of the page');
+    equal([...bib.matchAll(/^  eprint = \{([^}]*)\},$/gm)].map((m) => m[1]),
+      all.hits.filter((h) => h.work.arxiv_id).map((h) => h.work.arxiv_id), 'the page\'s arXiv ids, in rank order');
     for (const f of ['year', 'type', 'topic'])
       equal(await facetCounts(f), apiCounts(all.facets[f]), `${f} facet counts`);
   });
@@ -205,6 +211,26 @@ try {
     if (work.abstract) equal(await text('.work-page .abstract'), norm(work.abstract), 'abstract');
     if (work.arxiv_id) equal(await page.locator('.work-page a.arxiv').getAttribute('href'), `https://arxiv.org/abs/${work.arxiv_id}`, 'arXiv link');
     if (work.doi) equal(await page.locator('.work-page a.doi').getAttribute('href'), `https://doi.org/${work.doi}`, 'DOI link');
+  });
+
+  await step('the Cite button shows the work as BibTeX, and RIS and CSL-JSON on request', async () => {
+    await page.locator('.work-page .cite-button').click();
+    await page.locator('.work-page .citation[data-loaded="bibtex"]').waitFor();
+    const res = await fetch(new URL(`api/works/${work.id}?format=bibtex`, base));
+    equal(res.headers.get('content-type'), 'application/x-bibtex; charset=utf-8', 'BibTeX content type');
+    const bibtex = await res.text();
+    const shown = await page.locator('.work-page .citation').textContent();
+    equal(shown, bibtex, 'the BibTeX shown is the API\'s');
+    check(/^@(misc|article|inproceedings|book)\{[a-z0-9]+,\n  title = \{/.test(shown), `not a BibTeX entry: ${shown.slice(0, 80)}`);
+    if (work.arxiv_id) check(shown.includes(`  eprint = {${work.arxiv_id}},\n  archivePrefix = {arXiv},`), 'no eprint/archivePrefix');
+    equal(await page.locator('.work-page a.cite-download[data-format="bibtex"]').getAttribute('href'),
+      `/api/works/${work.id}?format=bibtex`, 'BibTeX download link');
+    await page.getByRole('button', { name: 'RIS', exact: true }).click();
+    await page.locator('.work-page .citation[data-loaded="ris"]').waitFor();
+    check((await page.locator('.work-page .citation').textContent()).startsWith('TY  - '), 'RIS not shown');
+    await page.getByRole('button', { name: 'CSL-JSON', exact: true }).click();
+    await page.locator('.work-page .citation[data-loaded="csljson"]').waitFor();
+    equal(JSON.parse(await page.locator('.work-page .citation').textContent())[0].title, work.title, 'CSL-JSON title');
   });
 
   await step('"more like this" lists similar works with their matched terms', async () => {
