@@ -20,7 +20,7 @@ if [ -n "$sanitize" ]; then
   # halt_on_error: a report is a failure, not a line in a log; detect_leaks stays on for ASan.
   export ASAN_OPTIONS="halt_on_error=1:abort_on_error=0:detect_stack_use_after_return=0:${ASAN_OPTIONS:-}"
   export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:${UBSAN_OPTIONS:-}"
-  export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:${TSAN_OPTIONS:-}"
+  export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tools/sanitizers/tsan.supp:${TSAN_OPTIONS:-}"
 fi
 PAPERDEX_BUILD_DIR=$build PAPERDEX_CMAKE_ARGS="-DPAPERDEX_WERROR=ON ${PAPERDEX_CMAKE_ARGS:-}" tools/build.sh
 cd "$build"

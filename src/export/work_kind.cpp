@@ -44,7 +44,7 @@ WorkKind work_kind(const Work& w) noexcept {
     return w.arxiv_id.empty() ? WorkKind::other : WorkKind::preprint;
 }
 
-std::string display_venue(const Work& w) { return w.venue; }
+std::string display_venue(const Work& w) { return w.venue_name.empty() ? w.venue : w.venue_name; }
 
 std::string work_url(const Work& w) {
     if (!w.url.empty()) return w.url;

@@ -139,7 +139,7 @@ def check_csl_item(label, item, w, venue_fields):
         check(str(year_of(item)) == str(w["year"]), f"{what}: year {year_of(item)}")
     if w.get("venue"):
         got = [item.get(f) for f in venue_fields if item.get(f)]
-        check(clean(w["venue"]) in got, f"{what}: venue {got} (fields {venue_fields})")
+        check(clean(w.get("venue_name") or w["venue"]) in got, f"{what}: venue {got} (fields {venue_fields})")
     if w.get("doi"):
         check((item.get("DOI") or "").lower() == w["doi"], f"{what}: DOI {item.get('DOI')}")
     if w.get("abstract"):
@@ -169,7 +169,7 @@ for e, w in zip(bib.entries, works):
         check(e.get("year") == str(w["year"]), f"{what}: year {e.get('year')}")
     if w.get("venue"):
         field = venue_field.get(k, "howpublished")
-        check(decoder.latex_to_text(e.get(field, "")) == clean(w["venue"]), f"{what}: {field} {e.get(field)!r}")
+        check(decoder.latex_to_text(e.get(field, "")) == clean(w.get("venue_name") or w["venue"]), f"{what}: {field} {e.get(field)!r}")
     if w.get("doi"):
         check(e.get("doi") == w["doi"], f"{what}: doi {e.get('doi')}")
     if w.get("arxiv_id"):

@@ -29,8 +29,9 @@ enum class WorkKind {
 /// Never throws.
 WorkKind work_kind(const Work& w) noexcept;
 
-/// The name shown for the venue: today the work's `venue` ("arXiv", "Nature Reviews Neuroscience"). The one
-/// place to prefer a full display name once Works carry one. Never throws (but std::bad_alloc).
+/// The name shown for the venue: the work's full `venue_name` when the importer found one ("IEEE/CVF Conference on
+/// Computer Vision and Pattern Recognition"), else its `venue` ("arXiv", "Nature Reviews Neuroscience"). Never
+/// throws (but std::bad_alloc).
 std::string display_venue(const Work& w);
 
 /// Where the work can be read: its `url`, else https://arxiv.org/abs/ID for an arXiv id, else https://doi.org/DOI,
