@@ -76,9 +76,10 @@ TEST_CASE("similar: one pass ranks RecNMP's hardware neighbours above the third 
                                              "arxiv:2507.02006", "arxiv:2508.02558", "arxiv:2506.07069",
                                              "arxiv:2504.03775", "arxiv:2505.17595", "arxiv:2505.21487",
                                              "arxiv:2003.07336"});
+    // "solution" matched too, but is in more than 10 % of the works (kMaxShownDocFreqShare), so it is no reason.
     CHECK(r.hits[2].matched_terms ==
           std::vector<std::string>{"irregular", "accelerating", "memory", "sparse", "speedup", "energy", "software",
-                                   "hardware", "bound", "tailored", "solution"});
+                                   "hardware", "bound", "tailored"});
 }
 
 TEST_CASE("similar: matched terms are shown unstemmed, as the source writes them") {

@@ -496,7 +496,8 @@ function similarYears(id, syear) {
 
 function similarBlock(res, spage, pageUrl, source = "this work's") {
   if (res.error) return errorBox(res.error);
-  const terms = (res.terms || []).slice(0, 12).map((t) => html`<li class="chip term" title="${`weight ${Number(t.weight).toFixed(2)}`}">${t.display || t.term}</li>`);
+  // Only the terms that read as reasons (`shown`); the query also ran on the others.
+  const terms = (res.terms || []).filter((t) => t.shown !== false).slice(0, 12).map((t) => html`<li class="chip term" title="${`weight ${Number(t.weight).toFixed(2)}`}">${t.display || t.term}</li>`);
   const hits = res.hits || [];
   const from = (spage - 1) * PER_PAGE + 1;
   return html`

@@ -30,6 +30,9 @@ constexpr std::size_t kMaxQueryBytes = 1000;
 constexpr std::size_t kMaxPerPage = 100;
 constexpr std::size_t kMaxResultWindow = 10000;
 constexpr unsigned kProfileTerms = 10;
+// The profile's terms are the first kProfileTerms shown ones (ExpansionTerm::shown) of this many expansion terms:
+// the ESet ranks by weight alone, and a word a reader would not take for a topic may rank among the best.
+constexpr unsigned kProfileCandidateTerms = 40;
 
 AuthorRecord record_of(const Xapian::Document& doc) { return decode_record(doc.get_value(kRecordSlot)); }
 
@@ -136,7 +139,8 @@ AuthorProfile author_profile(const Searcher& works, const AuthorIndex& authors, 
     p.per_page = per_page;
     const Xapian::Database& db = works.database();
     with_xapian_errors("profile of " + key, [&] {
-        p.terms = expansion_terms(db, works_by(db, key), kProfileTerms);
+        for (auto& t : expansion_terms(db, works_by(db, key), kProfileCandidateTerms))
+            if (t.shown && p.terms.size() < kProfileTerms) p.terms.push_back(std::move(t));
         Xapian::Enquire enquire(db);
         enquire.set_query(Xapian::Query(schema::boolean_term(schema::kAuthorKeyPrefix, key)));
         enquire.set_weighting_scheme(Xapian::BoolWeight());

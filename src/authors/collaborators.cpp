@@ -449,7 +449,7 @@ void add_reasons(const Xapian::Database& db, const Evidence& ev, const AuthorRec
     for (Xapian::docid d : c.topic_docs)
         if (auto m = ev.matched.find(d); m != ev.matched.end()) term_ranks.insert(m->second.begin(), m->second.end());
     for (std::size_t r : term_ranks)
-        if (s.shared_terms.size() < kSharedTerms) s.shared_terms.push_back(ev.terms[r].display);
+        if (s.shared_terms.size() < kSharedTerms && ev.terms[r].shown) s.shared_terms.push_back(ev.terms[r].display);
     // The joint works with shared co-authors: the newest one per co-author.
     for (const auto& z : c.via) {
         if (s.connecting_works.size() >= kCoauthorWorks) break;

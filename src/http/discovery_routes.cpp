@@ -50,7 +50,9 @@ json similar_schemas() {
     return R"json({
         "ExpansionTerm": {"type": "object",
                           "properties": {"term": {"type": "string"}, "display": {"type": "string"},
-                                         "weight": {"type": "number"}}},
+                                         "weight": {"type": "number"},
+                                         "shown": {"type": "boolean",
+                                                   "description": "reads as a reason (not a stopword, neither too common nor only the source's): listed in matched terms"}}},
         "SimilarResponse": {"type": "object", "properties": {
             "source": {"type": ["object", "null"],
                        "properties": {"id": {"type": "string"}, "title": {"type": "string"}}},

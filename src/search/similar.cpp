@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <map>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -15,6 +14,8 @@
 #include "paperdex/index/document.h"
 #include "paperdex/index/schema.h"
 #include "paperdex/corpus/text.h"
+#include "search/reason_terms.h"
+#include "search/surface_forms.h"
 
 namespace paperdex {
 namespace {
@@ -44,14 +45,13 @@ struct SourceTerms {
     std::unordered_map<std::string, unsigned> wdf;   // every term of the sources → summed wdf
     std::unordered_map<std::string, unsigned> docs;  // → source documents holding it
     std::size_t sources = 0;
-    std::unordered_map<std::string, std::string> display;  // term → word shown to users
+    SurfaceForms display;                            // term → word shown to users
 };
 
 SourceTerms source_terms(const Xapian::Database& db, const std::vector<Xapian::docid>& rset) {
     SourceTerms s;
     s.sources = rset.size();
     const Xapian::Stem stem("english");
-    std::unordered_map<std::string, std::map<std::string, Xapian::termcount>> forms;  // Zstem → word → wdf
     for (Xapian::docid d : rset) {
         for (auto t = db.termlist_begin(d); t != db.termlist_end(d); ++t) {
             const std::string term = *t;
@@ -63,12 +63,7 @@ SourceTerms source_terms(const Xapian::Database& db, const std::vector<Xapian::d
         const Work w = stored_work(db.get_document(d));
         for (const auto& [field, weight] : {std::pair{&w.title, 1 + schema::kTitleWdfBoost}, {&w.abstract, 1u}})
             for (const std::string& word : text::words(*field))
-                if (auto z = std::string(schema::kStemPrefix) + stem(word); s.wdf.count(z)) forms[z][word] += weight;
-    }
-    for (auto& [z, words] : forms) {
-        auto best = std::max_element(words.begin(), words.end(),
-                                     [](const auto& a, const auto& b) { return a.second < b.second; });
-        s.display[z] = best->first;
+                if (auto z = std::string(schema::kStemPrefix) + stem(word); s.wdf.count(z)) s.display.add(z, word, weight);
     }
     return s;
 }
@@ -101,8 +96,15 @@ private:
 };
 
 std::string display_of(const SourceTerms& src, const std::string& term) {
-    if (auto it = src.display.find(term); it != src.display.end()) return it->second;
+    if (std::string word = src.display.most_common(term); !word.empty()) return word;
     return schema::is_free_text_term(term) ? term.substr(schema::kStemPrefix.size()) : term;
+}
+
+// Whether the term may be shown as a reason (reason_terms.h).
+bool shown(const Xapian::Database& db, const SourceTerms& src, const std::string& term, const std::string& display) {
+    const auto in_sources = src.docs.find(term);
+    return reads_as_reason({std::string_view(term).substr(schema::kStemPrefix.size()), display, db.get_termfreq(term),
+                            in_sources == src.docs.end() ? 0u : in_sources->second, db.get_doccount()});
 }
 
 void check_options(const SimilarOptions& opt) {
@@ -147,7 +149,9 @@ std::vector<ExpansionTerm> eset_terms(const Xapian::Database& db, const std::vec
     std::vector<ExpansionTerm> out;
     for (auto it = eset.begin(); it != eset.end(); ++it) {
         auto w = src.wdf.find(*it);
-        out.push_back({*it, display_of(src, *it), it.get_weight(), std::max(1u, w == src.wdf.end() ? 1u : w->second)});
+        std::string display = display_of(src, *it);
+        const bool show = shown(db, src, *it, display);
+        out.push_back({*it, std::move(display), it.get_weight(), std::max(1u, w == src.wdf.end() ? 1u : w->second), show});
     }
     return out;
 }
@@ -222,7 +226,8 @@ SimilarResponse run(const Searcher& searcher, const Source& src, const Xapian::Q
         for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t)
             if (auto r = rank_of.find(*t); r != rank_of.end()) matched.push_back(r->second);
         std::sort(matched.begin(), matched.end());
-        for (std::size_t r : matched) h.matched_terms.push_back(all[r]->display);
+        for (std::size_t r : matched)
+            if (all[r]->shown) h.matched_terms.push_back(all[r]->display);
         resp.hits.push_back(std::move(h));
     }
     return resp;
@@ -235,7 +240,7 @@ double ms_since(std::chrono::steady_clock::time_point t0) {
 }  // namespace
 
 void to_json(nlohmann::json& j, const ExpansionTerm& t) {
-    j = {{"term", t.term}, {"display", t.display}, {"weight", t.weight}};
+    j = {{"term", t.term}, {"display", t.display}, {"weight", t.weight}, {"shown", t.shown}};
 }
 
 void to_json(nlohmann::json& j, const SimilarHit& h) {

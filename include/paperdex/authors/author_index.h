@@ -61,8 +61,9 @@ void to_json(nlohmann::json& j, const AuthorIndex::Match& m);
 /// Docids (of `works`) of the works by author `key`, in docid order. @throws IndexError if Xapian fails.
 std::vector<Xapian::docid> works_by(const Xapian::Database& works, const std::string& key);
 
-/// A profile page: the record, the top terms of all the author's works (similar.h expansion terms, at most 10),
-/// and one page of their works newest first (by date, then year; ties in index order).
+/// A profile page: the record, the top shown terms of all the author's works (similar.h expansion terms with
+/// ExpansionTerm::shown, at most 10), and one page of their works newest first (by date, then year; ties in index
+/// order).
 struct AuthorProfile {
     AuthorRecord author;
     std::vector<ExpansionTerm> terms;

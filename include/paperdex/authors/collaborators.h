@@ -140,7 +140,7 @@ struct Suggestion {
     std::string last_date;
     std::vector<SharedCoauthor> shared_coauthors;
     std::vector<std::string> shared_topics;   ///< topics of both (the author's order), at most 5
-    std::vector<std::string> shared_terms;    ///< the author's expansion terms that b's works matched, at most 8
+    std::vector<std::string> shared_terms;    ///< the author's shown expansion terms (ExpansionTerm::shown) that b's works matched, at most 8
     std::vector<ConnectingWork> connecting_works;  ///< at most 3 via co-authors, then at most 3 via topics
 };
 

@@ -21,13 +21,17 @@ namespace paperdex {
 enum class ExpansionScheme { trad, bo1 };
 
 /// One expansion term: the index term ("Zrecommend" — Z = Xapian's stem prefix), the word a reader sees
-/// (the word the sources write most often for its stem, "recommendation"), its ESet weight (> 0) and its wdf summed
-/// over the source documents (>= 1; title words count 1 + schema::kTitleWdfBoost per occurrence).
+/// (the word the sources write most often for its stem, "recommendation"), its ESet weight (> 0), its wdf summed
+/// over the source documents (>= 1; title words count 1 + schema::kTitleWdfBoost per occurrence), and whether it
+/// reads as a reason: not an English stopword, in at most 10 % of the works (at least 20) and in at least one work
+/// besides the sources (src/search/reason_terms.h). Every term is part of the query; only shown ones are listed
+/// as a hit's matched terms, an author's terms or a collaborator's shared terms.
 struct ExpansionTerm {
     std::string term;
     std::string display;
     double weight = 0;
     unsigned wqf = 1;
+    bool shown = true;
 };
 
 /// The most expansion terms a query may take (SimilarOptions::terms and feedback_terms, CollaboratorOptions::terms,
@@ -64,7 +68,8 @@ struct SimilarHit {
     unsigned rank = 0;                       ///< 0-based over the whole result list
     double score = 0;                        ///< BM25 weight of the expansion query
     Work work;
-    std::vector<std::string> matched_terms;  ///< display forms of the terms it matched: `terms` by rank, then `feedback_terms`
+    /// display forms of the shown terms (ExpansionTerm::shown) it matched: `terms` by rank, then `feedback_terms`
+    std::vector<std::string> matched_terms;
 };
 
 struct SimilarResponse {
@@ -82,7 +87,7 @@ struct SimilarResponse {
 
 /// {"id","rank","score","matched_terms":[...],"work":{...}}
 void to_json(nlohmann::json& j, const SimilarHit& h);
-/// {"source":{"id","title"} or null,"terms":[{"term","display","weight"}],"feedback_terms":[same],"total",
+/// {"source":{"id","title"} or null,"terms":[{"term","display","weight","shown"}],"feedback_terms":[same],"total",
 ///  "total_exact","hits","took_ms"}
 void to_json(nlohmann::json& j, const ExpansionTerm& t);
 void to_json(nlohmann::json& j, const SimilarResponse& r);

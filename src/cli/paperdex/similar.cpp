@@ -1,5 +1,7 @@
 // paperdex similar --index DIR [filters as search] [--offset N] [--limit N] [--terms N] [--scheme bo1|trad] [--json] ID
+#include <algorithm>
 #include <iostream>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -18,12 +20,18 @@ struct SimilarArgs : paperdex::cli::IndexArgs {
 void print_text(const paperdex::SimilarResponse& r) {
     std::cout << "More like " << r.source_id;
     if (!r.source_title.empty()) std::cout << " (" << r.source_title << ")";
-    std::cout << "\nterms:";
-    for (const auto& t : r.terms) std::cout << " " << t.display;
-    if (!r.feedback_terms.empty()) {  // the second pass's words: part of the query, and of the hits' matched terms
-        std::cout << "\nsecond-pass terms:";
-        for (const auto& t : r.feedback_terms) std::cout << " " << t.display;
-    }
+    // The terms that read as reasons, then the query's others (stopwords, too common, only the source's).
+    const auto print_terms = [](const char* label, const std::vector<paperdex::ExpansionTerm>& terms, bool shown) {
+        if (std::none_of(terms.begin(), terms.end(), [&](const auto& t) { return t.shown == shown; })) return;
+        std::cout << "\n" << label;
+        for (const auto& t : terms)
+            if (t.shown == shown) std::cout << " " << t.display;
+    };
+    print_terms("terms:", r.terms, true);
+    // the second pass's words: part of the query, and of the hits' matched terms
+    print_terms("second-pass terms:", r.feedback_terms, true);
+    print_terms("also in the query:", r.terms, false);
+    print_terms("also in the second pass:", r.feedback_terms, false);
     std::cout << "\n" << r.total << (r.total_exact ? "" : " (estimated)") << " works match\n";
     for (const auto& h : r.hits) {
         const auto& w = h.work;
