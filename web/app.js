@@ -1,5 +1,5 @@
 // paperdex web page: search, facets, works with "more like this", researcher pages with suggested
-// collaborators. One ES module, no framework, no build step. All state lives in the URL's query string
+// collaborators. One ES module (and math.js for TeX), no framework, no build step. All state lives in the URL's query string
 // (view, q, filters, page), so every page is shareable and the back button replays it (pushState + popstate).
 //
 // Safety: every value from the API is HTML-escaped by the `html` template tag below. The only markup taken
