@@ -1,6 +1,7 @@
 // paperdex web page: search, facets, works with "more like this", researcher pages with suggested
-// collaborators. One ES module (and math.js for TeX), no framework, no build step. All state lives in the URL's query string
-// (view, q, filters, page), so every page is shareable and the back button replays it (pushState + popstate).
+// collaborators. One ES module (and math.js for TeX), no framework, no build step. All state lives in the URL's
+// query string (view, q, filters, page), so every page is shareable and the back button replays it (pushState +
+// popstate).
 //
 // Safety: every value from the API is HTML-escaped by the `html` template tag below. The only markup taken
 // from the API is the search snippet and title (<mark> around matches), and even those go through
