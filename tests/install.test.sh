@@ -2,7 +2,7 @@
 # The installed paperdex: `cmake --install BUILD_DIR --prefix TMP`, then a program outside the tree
 # (tests/install/example) built against it with find_package(paperdex) and paperdex::paperdex, which also compiles
 # every installed header alone; the program reads the seeds, rebuilds an index and searches it; and the installed
-# TMP/bin/paperdex serves its installed web page (TMP/share/paperdex/web) at /.
+# TMP/bin/paperdex serves its installed web page (TMP/share/paperdex/web) at / and KaTeX at /katex/.
 # usage (from the repo root, as ctest runs it): bash tests/install.test.sh BUILD_DIR
 set -euo pipefail
 build=$(cd "${1:?usage: bash tests/install.test.sh BUILD_DIR}" && pwd)
@@ -27,7 +27,7 @@ if run "$tmp/install.log" cmake --install "$build" --prefix "$prefix"; then pass
   fail "cmake --install $build --prefix $prefix"; finish; fi
 missing=""
 for f in bin/paperdex bin/paperdex-corpus share/paperdex/web/index.html share/paperdex/web/app.js \
-         share/paperdex/web/style.css include/paperdex/search/searcher.h include/paperdex/error.h \
+         share/paperdex/web/style.css share/paperdex/web/math.js include/paperdex/search/searcher.h include/paperdex/error.h \
          lib/libpaperdex_corpus.a lib/libpaperdex_http.a lib/cmake/paperdex/paperdexConfig.cmake \
          lib/cmake/paperdex/paperdexConfigVersion.cmake lib/cmake/paperdex/paperdexTargets.cmake; do
   [ -e "$prefix/$f" ] || missing+=" $f"
@@ -87,6 +87,9 @@ if [ -d "$tmp/index" ]; then
       { cat "$tmp/serve.log" >&2; fail "/ is not the installed web page: $(head -c 300 <<<"$page")"; }
     curl -fsS --max-time 5 "${url}app.js" | cmp -s - web/app.js && pass "installed serve returns app.js" ||
       fail "/app.js differs from web/app.js"
+    # KaTeX for the page's math is Debian's libjs-katex, read in place by the installed server too.
+    curl -fsS --max-time 5 "${url}katex/katex.min.css" | cmp -s - /usr/share/javascript/katex/katex.min.css &&
+      pass "installed serve returns KaTeX (libjs-katex) at /katex/" || fail "/katex/katex.min.css is not libjs-katex's"
   fi
 fi
 finish

@@ -1,10 +1,14 @@
 // paperdex web page: search, facets, works with "more like this", researcher pages with suggested
-// collaborators. One ES module, no framework, no build step. All state lives in the URL's query string
-// (view, q, filters, page), so every page is shareable and the back button replays it (pushState + popstate).
+// collaborators. One ES module (and math.js for TeX), no framework, no build step. All state lives in the URL's
+// query string (view, q, filters, page), so every page is shareable and the back button replays it (pushState +
+// popstate).
 //
 // Safety: every value from the API is HTML-escaped by the `html` template tag below. The only markup taken
 // from the API is the search snippet and title (<mark> around matches), and even those go through
-// `marked()`, which keeps the text and the <mark> elements and drops every other tag.
+// `marked()`, which keeps the text and the <mark> elements and drops every other tag. TeX math in them is
+// rendered afterwards by math.js, on the page's text nodes, never from markup.
+
+import { renderMath } from './math.js';
 
 const PER_PAGE = 10;
 const MAX_WINDOW = 10000;  // the API refuses page × per_page past 10,000
@@ -725,6 +729,7 @@ async function render(restoreScroll = false) {
   }
   if (seq !== renderSeq) return;  // a newer navigation won
   root.innerHTML = String(out);
+  renderMath(root);  // TeX in titles and abstracts; KaTeX loads only for a page that shows math
   root.dataset.view = view;
   root.removeAttribute('aria-busy');
   document.body.dataset.busy = 'false';

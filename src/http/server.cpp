@@ -14,6 +14,7 @@
 #include "http/context.h"
 #include "http/errors.h"
 #include "http/export_routes.h"
+#include "http/katex_assets.h"
 #include "http/request_limits.h"
 #include "http/params.h"
 #include "paperdex/error.h"
@@ -220,6 +221,7 @@ HttpServer::HttpServer(ServerOptions options) {
     } else {
         std::cerr << "paperdex serve: no web page: " << ctx.options().web_dir << " is not a directory\n";
     }
+    mount_katex(server, ctx.options().katex_dir);
 }
 
 HttpServer::~HttpServer() { stop(); }

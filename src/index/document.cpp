@@ -4,6 +4,7 @@
 
 #include "paperdex/error.h"
 #include "paperdex/index/schema.h"
+#include "paperdex/corpus/tex.h"
 #include "paperdex/corpus/text.h"
 #include "corpus/json_excerpt.h"
 
@@ -39,8 +40,9 @@ Xapian::Document DocumentBuilder::build(const Work& w, const FacetOrdinals* ordi
 
     // Free text: the title counts (1 + kTitleWdfBoost) times per occurrence, so that BM25 favours title
     // matches; positions run on into the abstract so that phrases work in both.
-    const std::string title = text::normalize(w.title);
-    const std::string abstract = text::normalize(w.abstract);
+    // TeX is read as the words it shows (`\emph{sparse}` → "sparse"); the stored JSON keeps the source.
+    const std::string title = text::normalize(text::tex_to_text(w.title));
+    const std::string abstract = text::normalize(text::tex_to_text(w.abstract));
     // Spelling data from title words only: adding every abstract word to the spelling table cost a third of
     // the indexing time (docs/bench.md), and titles hold the vocabulary people search for.
     if (spelling_) termgen_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);

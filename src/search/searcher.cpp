@@ -10,6 +10,7 @@
 
 #include "paperdex/error.h"
 #include "search/facet_spy.h"
+#include "search/math_snippet.h"
 #include "index/xapian_error.h"
 #include "paperdex/index/document.h"
 #include "paperdex/index/schema.h"
@@ -418,8 +419,9 @@ std::vector<Hit> hits_of(const Xapian::MSet& mset, const SearchRequest& req, boo
         h.work = stored_work(it.get_document());
         h.id = h.work.id;
         if (req.snippets) {
-            h.snippet = mset.snippet(h.work.abstract, kSnippetBytes, stemmer, flags, "<mark>", "</mark>", "…");
-            h.title_html = mset.snippet(h.work.title, h.work.title.size() + 16, stemmer, flags, "<mark>", "</mark>", "…");
+            h.snippet = snippet_keeping_math(mset, h.work.abstract, kSnippetBytes, stemmer, flags, "<mark>", "</mark>", "…");
+            h.title_html = snippet_keeping_math(mset, h.work.title, h.work.title.size() + 16, stemmer, flags, "<mark>",
+                                                "</mark>", "…");
         }
         hits.push_back(std::move(h));
     }

@@ -5,7 +5,7 @@
 // JSON API answers for the same request, so the numbers are exact without being copied into this file.
 // Waits are on the page's own "rendered" marker (body[data-rendered] = the query string and fragment it rendered), never
 // on sleeps. On the first failing step it saves a screenshot to /tmp and exits 1.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -371,6 +371,43 @@ try {
     equal(params().get('page'), '2', 'page in the address');
     equal(await attrs('.hits > .hit', 'data-id'), broad.hits.map((h) => h.id), 'ids on page 2');
   });
+  await step('a TeX title renders as math (KaTeX served by paperdex), in a hit and on the work page', async () => {
+    // 2505.16994 "$\text{R}^2\text{ec}$: Towards Large Recommender Models with Reasoning", searched as people type it
+    const res = await apiOk('api/search?q=R2ec&per_page=10');
+    const hit = res.hits.find((h) => h.id === 'arxiv:2505.16994');
+    check(hit, `q=R2ec should find arxiv:2505.16994, got ${res.hits.map((h) => h.id)}`);
+    const source = hit.work.title;
+    check(source.startsWith('$\\text{R}^2\\text{ec}$'), `the API keeps the TeX source: ${source}`);
+    await page.goto(`${base}?q=R2ec`);
+    await rendered();
+    await page.waitForSelector('#view[data-math="rendered"]');
+    const title = page.locator('.hit[data-id="arxiv:2505.16994"] .hit-title');
+    check(await title.locator('.katex').count() === 1, 'the hit title holds one KaTeX formula');
+    check(!(await title.textContent()).includes('$'), 'no raw "$" left in the hit title');
+    await page.goto(`${base}?view=work&id=${enc('arxiv:2505.16994')}`);
+    await rendered();
+    await page.waitForSelector('#view[data-math="rendered"]');
+    const math = page.locator('.work-page h1 .math').first();
+    equal(await math.locator('.katex-mathml annotation').textContent(), '\\text{R}^2\\text{ec}', 'the formula KaTeX read');
+    // KaTeX's fonts came from this server, past the page's Content-Security-Policy (a refused font is a page error).
+    await page.evaluate(() => document.fonts.ready);
+    check(await page.evaluate(() => document.fonts.check('16px KaTeX_Main')), 'KaTeX_Main font loaded');
+    // The screenshot check: the rendered formula draws something (it differs from the same box hidden), and what
+    // it draws is not the TeX source set as plain text in its place.
+    const box = await math.boundingBox();
+    check(box && box.width > 10 && box.height > 10, `the formula has a size: ${JSON.stringify(box)}`);
+    const shot = () => page.screenshot({ clip: box });  // the same box each time (a hidden element has no screenshot)
+    const drawn = await shot();
+    await math.evaluate((el) => { el.style.visibility = 'hidden'; });
+    const hidden = await shot();
+    await math.evaluate((el) => { el.style.visibility = ''; el.dataset.html = el.innerHTML; el.textContent = '$\\text{R}^2\\text{ec}$'; });
+    const rawText = await shot();
+    await math.evaluate((el) => { el.innerHTML = el.dataset.html; });
+    check(drawn.length > 0 && !drawn.equals(hidden), 'the rendered formula screenshot is blank');
+    check(!drawn.equals(rawText), 'the rendered formula looks like its TeX source');
+    if (shotsDir) writeFileSync(join(shotsDir, 'math-r2ec.png'), drawn);
+  });
+
   exitCode = 0;
 } catch {
   exitCode = 1;

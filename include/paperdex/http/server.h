@@ -36,6 +36,8 @@ struct ServerOptions {
     std::string cors_origin;      ///< value of Access-Control-Allow-Origin; empty = CORS off (no headers)
     std::string web_dir;          ///< static files served at /; empty = ../share/paperdex/web from the executable
                                   ///< if there (installed), else the source tree's web/
+    std::string katex_dir;        ///< KaTeX served at /katex/ for the page's math; empty = Debian's libjs-katex
+                                  ///< (/usr/share/javascript/katex); not a directory = math shown as TeX source
     /// Response cache bound in MiB (2^20 bytes): the 200 JSON bodies of search, work, similar-works and author
     /// routes, keyed by index generation, path and parameters, least recently used evicted. 0 = off.
     std::size_t cache_mb = 64;

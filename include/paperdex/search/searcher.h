@@ -71,7 +71,8 @@ struct Hit {
     unsigned rank = 0;     ///< 0-based over the whole result list
     double score = 0;      ///< BM25 weight (0 for pure browse)
     Work work;
-    std::string snippet;   ///< abstract excerpt, matches wrapped in <mark>…</mark>, HTML-escaped
+    std::string snippet;   ///< abstract excerpt, matches wrapped in <mark>…</mark>, HTML-escaped; TeX math
+                           ///< ($…$ and the other spans of text::math_spans) whole or absent, never marked
     std::string title_html;///< title, matches marked the same way
 };
 

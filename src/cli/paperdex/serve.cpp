@@ -90,6 +90,7 @@ const paperdex::cli::Register serve_command{
         sub.add_option("--cors-origin", opt->cors_origin,
                        "send Access-Control-Allow-Origin: ORIGIN (CORS is off without it)");
         sub.add_option("--web", opt->web_dir, "directory of the web page served at / (default: ../share/paperdex/web beside the binary, else the source tree's web/)");
+        sub.add_option("--katex", opt->katex_dir, "directory of KaTeX, served at /katex/ for the page's math (default: Debian's libjs-katex, /usr/share/javascript/katex)");
         return [opt] {
             try {
                 return serve_until_signalled(*opt);
