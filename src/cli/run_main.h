@@ -6,7 +6,10 @@
 #include <array>
 #include <exception>
 #include <iostream>
+#include <cstdlib>
 #include <map>
+
+#include <xapian.h>
 
 #include "cli/command.h"
 #include "paperdex/error.h"
@@ -52,7 +55,34 @@ inline void print_error(const std::string& program, const std::exception& e) {
     std::cerr << program << ": " << (named ? invalid->parameter() + ": " : "") << e.what() << "\n";
 }
 
+inline std::string& program_name() {
+    static std::string name;
+    return name;
+}
+
+/// The terminate handler: "PROGRAM: stopped: WHAT" and exit 1. Xapian 1.4 can throw from a destructor while it
+/// unwinds a commit whose write failed (a full disk: ENOSPC, or EFBIG past RLIMIT_FSIZE), which calls
+/// std::terminate; the default handler then aborts with a core and only the exception's type name. Nothing has
+/// been published at that point (a rebuild publishes by its last rename), so this is an error like any other.
+[[noreturn]] inline void report_terminate() noexcept {
+    std::string what = "unknown error";
+    if (const auto ep = std::current_exception()) {
+        try {
+            std::rethrow_exception(ep);
+        } catch (const Xapian::Error& e) {
+            what = e.get_description();
+        } catch (const std::exception& e) {
+            what = e.what();
+        } catch (...) {
+        }
+    }
+    std::cerr << program_name() << ": stopped: " << what << std::endl;
+    std::_Exit(kExitOtherError);
+}
+
 inline int run_main(const std::string& program, const std::string& description, int argc, char** argv) {
+    program_name() = program;
+    std::set_terminate(report_terminate);
     CLI::App app{description, program};
     app.require_subcommand(1);
     auto& commands = registry();

@@ -10,7 +10,7 @@ fi
 works=$(build/paperdex-corpus stats "$load_corpus" --json 2>/dev/null | python3 -c 'import json,sys; print("{:,} works".format(json.load(sys.stdin)["works"]))' || true)
 idle=$(python3 tools/reliability/search_load.py "$url" "$queries" --clients 4 --seconds "$load_s")
 rm -f "$tmp/stop-load"
-python3 tools/reliability/search_load.py "$url" "$queries" --clients 4 --until "$tmp/stop-load" --offset 1000000 \
+python3 tools/reliability/search_load.py "$url" "$queries" --clients 4 --until "$tmp/stop-load" --offset 5545 \
   >"$tmp/load.json" &
 lpid=$!
 rebuilds_ok=0; t0=$(date +%s)
