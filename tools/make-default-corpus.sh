@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# Regenerates the default corpus in corpus/ from ../shared with the corpus tool:
+# Regenerates the default corpus in corpus/ from ../shared with the corpus tool (rebuild reads every file there):
 #   corpus/seeds.jsonl           the three seed documents, imported and merged in one run
 #   corpus/arxiv-sample.jsonl.gz a real subset of the arXiv daily listings (../shared/data/arxiv-daily):
 #       every work whose categories include a systems / IR / software category (cs.AR cs.DC cs.PF cs.PL cs.SE
 #       cs.OS cs.IR cs.DB) or whose primary category is cs.LG, on any day -- the seeds' neighbourhood (machine
 #       learning for systems, recommendation) -- plus every work listed in the first week of August 2025
-#       (2025-08-01..2025-08-07, all categories), so the sample also has a dense co-author graph.
+#       (2025-08-01..2025-08-07, all categories), so the sample also has a dense co-author graph;
+#       plus VENUE_SAMPLE (800) other works, drawn with random.Random(VENUE_SEED = 16) from the sorted ids of the
+#       works whose comment names a venue (the importer's venue extraction gives them a venue other than arXiv),
+#       so the venue and type facets have real spread (issue 16).
+#   corpus/arxiv-oai-sample.jsonl.gz  the arXiv OAI sample (../shared/data/arxiv-kaggle-sample, 200 works, 2007
+#       and later years, journal-refs)
+#   corpus/openalex-sample.jsonl.gz   the OpenAlex sample (../shared/data/openalex-sample, 100 works of many
+#       years and journals)
 #   Every listing line of a chosen work is kept (all days), so the importer's "latest listing wins" still applies.
-#   The Python step only chooses listing lines; reading, deduplicating and writing is the corpus tool's import.
-#   The output is deterministic: a rerun on the same ../shared gives byte-identical files.
+#   The Python steps only choose listing lines; reading, deduplicating, extracting venues and writing is the corpus
+#   tool's import. The output is deterministic: a rerun on the same ../shared gives byte-identical files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${PAPERDEX_SHARED:-../shared}
@@ -19,9 +26,13 @@ cmake --build build -j"${JOBS:-2}" --target paperdex-corpus
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/arxiv" corpus
 
-python3 - "$shared/data/arxiv-daily" "$tmp/arxiv" <<'PY'
-import glob, gzip, json, os, sys
-src, dst = sys.argv[1], sys.argv[2]
+# Every daily work once through the importer, to know which ones name a venue.
+build/paperdex-corpus import -f arxiv-daily "$shared/data/arxiv-daily" -o "$tmp/all.jsonl" --strict >/dev/null
+
+python3 - "$shared/data/arxiv-daily" "$tmp/arxiv" "$tmp/all.jsonl" <<'PY'
+import glob, gzip, json, os, random, sys
+src, dst, imported = sys.argv[1], sys.argv[2], sys.argv[3]
+VENUE_SAMPLE, VENUE_SEED = 800, 16
 systems = {"cs.AR", "cs.DC", "cs.PF", "cs.PL", "cs.SE", "cs.OS", "cs.IR", "cs.DB"}
 files = sorted(glob.glob(os.path.join(src, "*.jsonl.gz")))
 chosen = set()
@@ -33,6 +44,14 @@ for f in files:
             cats = d.get("categories") or []
             if systems & set(cats) or (cats and cats[0] == "cs.LG") or "2025-08-01" <= day <= "2025-08-07":
                 chosen.add(d["id"])
+named = []
+with open(imported, encoding="utf-8") as fh:
+    for line in fh:
+        w = json.loads(line)
+        if w.get("venue", "arXiv") != "arXiv" and w["arxiv_id"] not in chosen:
+            named.append(w["arxiv_id"])
+named.sort()
+chosen.update(random.Random(VENUE_SEED).sample(named, min(VENUE_SAMPLE, len(named))))
 for f in files:
     out = os.path.join(dst, os.path.basename(f))
     with gzip.open(f, "rt", encoding="utf-8") as fh, gzip.open(out, "wt", encoding="utf-8") as o:
@@ -45,6 +64,8 @@ seeds="$shared/seeds"
 build/paperdex-corpus import -f bzpeer-profile "$seeds"/000_*.txt "$seeds"/002_*.txt \
     -i "arxiv-listing:$(ls "$seeds"/001_*.txt)" -o corpus/seeds.jsonl --strict
 build/paperdex-corpus import -f arxiv-daily "$tmp/arxiv" -o corpus/arxiv-sample.jsonl.gz --strict
-build/paperdex-corpus validate corpus/seeds.jsonl corpus/arxiv-sample.jsonl.gz
-build/paperdex-corpus stats --top 5 corpus/seeds.jsonl corpus/arxiv-sample.jsonl.gz
+build/paperdex-corpus import -f arxiv-oai "$shared"/data/arxiv-kaggle-sample/*.json -o corpus/arxiv-oai-sample.jsonl.gz --strict
+build/paperdex-corpus import -f openalex "$shared"/data/openalex-sample/*.json.gz -o corpus/openalex-sample.jsonl.gz --strict
+build/paperdex-corpus validate corpus/*.jsonl corpus/*.jsonl.gz
+build/paperdex-corpus stats --top 5 corpus/*.jsonl corpus/*.jsonl.gz
 ls -l corpus/
