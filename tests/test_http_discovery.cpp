@@ -226,3 +226,46 @@ TEST_CASE("http discovery: a field or parameter with an empty name is still name
     CHECK(e["error"]["code"] == "invalid_parameter");
     CHECK(e["error"]["parameter"].is_string());
 }
+
+// Issue 16: on the default corpus the venue, year and type facets have real spread, and a venue filter keeps only
+// that venue's main conference (a CVPR workshop is "CVPR Workshops", kind workshop), while arXiv still finds every
+// work on arXiv.
+TEST_CASE("http discovery: the default corpus's facets filter something") {
+    const json all = server().get("/api/search?q=&facets=venue,year,type", 200);
+    CHECK(all.at("facets").at("venue").at("values").size() >= 15);
+    CHECK(all.at("facets").at("year").at("values").size() >= 8);
+    std::set<std::string> types;
+    for (const auto& v : all.at("facets").at("type").at("values")) types.insert(v.at("value").get<std::string>());
+    CHECK(types.count("conference"));
+    CHECK(types.count("journal"));
+    CHECK(types.count("preprint"));
+
+    // Every hit of venue=CVPR, page by page, is a main-conference CVPR work.
+    std::size_t cvpr_total = 0, cvpr_seen = 0;
+    for (int page = 1;; ++page) {
+        const json cvpr = server().get("/api/search?q=&venue=CVPR&per_page=100&page=" + std::to_string(page), 200);
+        cvpr_total = cvpr.at("total").get<std::size_t>();
+        CHECK(cvpr.at("total_exact") == true);
+        for (const auto& h : cvpr.at("hits")) {
+            INFO(h.at("id").get<std::string>());
+            CHECK(h.at("work").at("venue") == "CVPR");
+            CHECK(h.at("work").at("type") == "conference");
+            ++cvpr_seen;
+        }
+        if (cvpr.at("hits").empty() || cvpr_seen >= cvpr_total || page == 20) break;
+    }
+    CHECK(cvpr_total > 0);
+    CHECK(cvpr_seen == cvpr_total);
+    // The filter's count is the corpus's: every work with venue CVPR, and no CVPR workshop among them.
+    const auto& works = paperdex::testing::default_works();
+    CHECK(cvpr_total == static_cast<std::size_t>(std::count_if(works.begin(), works.end(),
+                                                               [](const paperdex::Work& w) { return w.venue == "CVPR"; })));
+    CHECK(std::any_of(works.begin(), works.end(), [](const paperdex::Work& w) { return w.venue == "CVPR Workshops"; }));
+
+    const json arxiv = server().get("/api/search?q=&venue=arXiv&per_page=1", 200);
+    const auto on_arxiv = static_cast<std::size_t>(std::count_if(works.begin(), works.end(), [](const paperdex::Work& w) {
+        return !w.arxiv_id.empty() || w.venue == "arXiv";
+    }));
+    CHECK(on_arxiv > 3000);
+    CHECK(arxiv.at("total").get<std::size_t>() == on_arxiv);
+}
