@@ -187,7 +187,7 @@ function workMeta(w) {
   const bits = [];
   if (w.authors && w.authors.length) bits.push(authorLinks(w.authors));
   if (w.year) bits.push(html`<span class="year">${w.year}</span>`);
-  if (w.venue) bits.push(html`<span class="venue">${w.venue}</span>`);
+  if (w.venue) bits.push(html`<span class="venue" title="${w.venue_name || w.venue}">${w.venue}</span>`);
   if (w.type) bits.push(html`<span class="type">${w.type}</span>`);
   return join(bits, raw(' <span class="sep" aria-hidden="true">·</span> '));
 }
