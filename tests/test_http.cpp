@@ -309,6 +309,8 @@ TEST_CASE("http: one table maps error classes to status and code") {
     CHECK((r.status == 500 && r.code == "internal" && r.message == "index/gen-3: corrupt"));
     r = reply([] { throw paperdex::IndexModified("search failed: the index changed while it was read"); });
     CHECK((r.status == 500 && r.code == "internal" && r.parameter.empty()));
+    r = reply([] { throw paperdex::Unavailable("busy"); });
+    CHECK((r.status == 503 && r.code == "unavailable" && r.message == "busy"));
     r = reply([] { throw std::bad_alloc(); });
     CHECK((r.status == 500 && r.code == "internal"));
     r = reply([] { throw Xapian::DatabaseCorruptError("bad block"); });

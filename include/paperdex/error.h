@@ -1,7 +1,7 @@
 #pragma once
 /// Errors thrown by the paperdex library. Library code throws; only the CLI and the HTTP
 /// layer turn these into exit codes or responses (HTTP: InvalidArgument→400, NotFound→404,
-/// CorpusError→400, IndexError→500; see src/http/errors.cpp).
+/// CorpusError→400, IndexError→500, Unavailable→503; see src/http/errors.cpp).
 #include <cstddef>
 #include <stdexcept>
 #include <string>
@@ -58,6 +58,13 @@ public:
 class IndexModified : public IndexError {
 public:
     using IndexError::IndexError;
+};
+
+/// Nothing is wrong with the request, but it cannot be answered now: the server is saturated (every slot for index
+/// requests stayed busy past the request deadline). Asking again later may succeed.
+class Unavailable : public Error {
+public:
+    using Error::Error;
 };
 
 }  // namespace paperdex

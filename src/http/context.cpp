@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <memory>
+#include <string>
 
 #include "paperdex/error.h"
 
@@ -23,9 +25,21 @@ constexpr std::array<std::string_view, 6> kCachedRoutes{
 }  // namespace
 
 ServerContext::ServerContext(ServerOptions options)
-    : options_(std::move(options)), cache_(options_.cache_mb * std::size_t{1} << 20), pool_(options_.index_dir) {}
+    : options_(std::move(options)),
+      cache_(options_.cache_mb * std::size_t{1} << 20),
+      pool_(options_.index_dir),
+      gate_(options_.searches ? options_.searches : default_searches()) {}
 
 IndexView ServerContext::index() {
+    if (!gate_.enter(std::chrono::milliseconds(options_.request_timeout_ms)))
+        throw Unavailable("busy: every one of the " + std::to_string(gate_.slots()) +
+                          " index slots stayed in use for " + std::to_string(options_.request_timeout_ms) +
+                          " ms; try again later");
+    return lend(std::shared_ptr<const void>(nullptr, [gate = &gate_](const void*) { gate->leave(); }));
+}
+
+// index() with its gate slot, or glance() with none.
+IndexView ServerContext::lend(std::shared_ptr<const void> admission) {
     auto lease = pool_.acquire();
     const std::uint64_t documents = lease->searcher->database().get_doccount();
     metrics_.set_index(lease->generation, documents);
@@ -33,7 +47,7 @@ IndexView ServerContext::index() {
     Searcher& searcher = *lease->searcher;
     const std::uint64_t generation = lease->generation;
     const std::string& tag = lease->tag;
-    return {std::move(lease), searcher, generation, documents, tag};
+    return {std::move(admission), std::move(lease), searcher, generation, documents, tag};
 }
 
 httplib::Server::Handler ServerContext::labelled(std::string path, httplib::Server::Handler handler) {
@@ -53,7 +67,7 @@ httplib::Server::Handler ServerContext::cached(std::string path, httplib::Server
             handler(req, res);
             return;
         }
-        std::string key = ResponseCache::key(index().cache_tag, req.path, req.params);
+        std::string key = ResponseCache::key(glance().cache_tag, req.path, req.params);
         if (auto body = cache_.find(key)) {
             res.set_header("X-Cache", "hit");
             res.set_content(*body, "application/json");

@@ -8,6 +8,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "http/admission_gate.h"
 #include "http/response_cache.h"
 #include "http/metrics.h"
 #include "http/searcher_pool.h"
@@ -19,6 +20,7 @@ namespace paperdex::http {
 
 /// The index as one request sees it: lent to it alone until the last copy of this view is gone.
 struct IndexView {
+    std::shared_ptr<const void> admission;  ///< the AdmissionGate slot this request holds; empty if it took none
     std::shared_ptr<PooledIndex> lease;  ///< returns the index to the pool when released
     Searcher& searcher;
     std::uint64_t generation;  ///< N of DIR/gen-N; 0 for a plain Xapian database
@@ -38,9 +40,14 @@ public:
     OpenApi& openapi() noexcept { return openapi_; }
     ResponseCache& cache() noexcept { return cache_; }
 
-    /// A Searcher over the generation DIR/current names now, for this request alone (SearcherPool::acquire).
-    /// @throws NotFound if the index is gone, IndexError if it cannot be opened.
+    /// A Searcher over the generation DIR/current names now, for this request alone (SearcherPool::acquire),
+    /// once the request's turn at the AdmissionGate has come.
+    /// @throws NotFound if the index is gone, IndexError if it cannot be opened, Unavailable if no slot freed
+    ///         within the request deadline.
     IndexView index();
+    /// The same index without waiting at the gate, for answers that read only its generation and counts
+    /// (/healthz, /metrics, cache keys): they must not queue behind searches. @throws as index(), never Unavailable.
+    IndexView glance() { return lend(nullptr); }
     /// The author index of the generation `index` serves, opened on first use.
     /// @throws NotFound if the generation has no author database; IndexError.
     const AuthorIndex& authors(const IndexView& index) const { return pool_.authors(*index.lease); }
@@ -60,11 +67,13 @@ public:
 private:
     httplib::Server::Handler labelled(std::string path, httplib::Server::Handler handler);
     httplib::Server::Handler cached(std::string path, httplib::Server::Handler handler);
+    IndexView lend(std::shared_ptr<const void> admission);
     ServerOptions options_;
     Metrics metrics_;
     OpenApi openapi_;
     ResponseCache cache_;
     SearcherPool pool_;
+    AdmissionGate gate_;
 };
 
 /// The route label set by the handler running on this thread (empty when no route matched);

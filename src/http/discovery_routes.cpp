@@ -174,7 +174,7 @@ void add_similar_works(httplib::Server& server, ServerContext& ctx) {
     params.insert(params.begin(), openapi::path_parameter("id", "work id, e.g. arxiv:1912.12953"));
     ctx.get(server, "/api/works/{id}/similar", R"(/api/works/(.+)/similar)",
             operation("similarWorks", "Works most like a work (more like this), each with the terms it matched",
-                      params, "SimilarResponse", {400, 404, 500}),
+                      params, "SimilarResponse", {400, 404, 500, 503}),
             [&ctx](const httplib::Request& req, httplib::Response& res) {
                 reject_unknown(req.params, {"year", "venue", "author", "topic", "type", "page", "per_page", "terms"});
                 SimilarOptions opt;
@@ -191,7 +191,7 @@ void add_similar_works(httplib::Server& server, ServerContext& ctx) {
 
 void add_similar_text(httplib::Server& server, ServerContext& ctx) {
     json op = operation("similarText", "Works most like a pasted text (an abstract)", json::array(), "SimilarResponse",
-                        {400, 413, 500});
+                        {400, 413, 500, 503});
     op["requestBody"] = {{"required", true}, {"content", {{"application/json", {{"schema", similar_body_schema()}}}}}};
     ctx.post(server, "/api/similar", "/api/similar", op, [&ctx](const httplib::Request& req, httplib::Response& res) {
         reject_unknown(req.params, {});
@@ -211,7 +211,7 @@ void add_author_search(httplib::Server& server, ServerContext& ctx) {
     q["required"] = true;
     json op = operation("searchAuthors", "Authors whose name words start with the words of q, most works first",
                         json::array({q, integer_parameter("limit", "authors to return", kMaxPerPage)}), "AuthorMatch",
-                        {400, 500});
+                        {400, 500, 503});
     op["responses"]["200"] = openapi::json_response("matching authors", R"json({"type": "object", "properties": {
         "q": {"type": "string"}, "total": {"type": "integer"},
         "authors": {"type": "array", "items": {"$ref": "#/components/schemas/AuthorMatch"}}}})json"_json);
@@ -229,7 +229,7 @@ void add_collaborators(httplib::Server& server, ServerContext& ctx) {
     ctx.get(server, "/api/authors/{key}/collaborators", R"(/api/authors/(.+)/collaborators)",
             operation("collaborators", "Likely collaborators (people not yet written with), with reasons",
                       json::array({key_parameter(), integer_parameter("limit", "suggestions", kMaxSuggestions)}),
-                      "Collaborators", {400, 404, 500}),
+                      "Collaborators", {400, 404, 500, 503}),
             [&ctx](const httplib::Request& req, httplib::Response& res) {
                 reject_unknown(req.params, {"limit"});
                 CollaboratorOptions opt;
@@ -247,7 +247,7 @@ void add_author_profile(httplib::Server& server, ServerContext& ctx) {
             operation("getAuthor", "An author's profile and one page of their works, newest first",
                       json::array({key_parameter(), integer_parameter("page", "page of works, from 1"),
                                    integer_parameter("per_page", "works per page", kMaxPerPage)}),
-                      "AuthorProfile", {400, 404, 500}),
+                      "AuthorProfile", {400, 404, 500, 503}),
             [&ctx](const httplib::Request& req, httplib::Response& res) {
                 reject_unknown(req.params, {"page", "per_page"});
                 const Paging p = paging(integer(req.params, "page", 1, kMaxResultWindow, 1),

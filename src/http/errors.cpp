@@ -35,8 +35,9 @@ constexpr std::array kErrorTable{
     ErrorClass{is<CorpusError>, 400, "invalid_input"},
     ErrorClass{is<NotFound>, 404, "not_found"},
     // IndexModified (a rebuild replaced what a reader was reading) is an IndexError and answers as one: the next
-    // request reopens the index (ServerContext::index) and succeeds, and the OpenAPI document lists no 503.
+    // request reopens the index (ServerContext::index) and succeeds, so it is not a 503 "try later".
     ErrorClass{is<IndexError>, 500, "internal"},
+    ErrorClass{is<Unavailable>, 503, "unavailable"},
 };
 
 // Statuses httplib sets on its own (no handler ran), so they get a code of the same family.

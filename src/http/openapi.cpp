@@ -181,7 +181,11 @@ json json_response(std::string_view description, json schema) {
 json error_responses(std::initializer_list<int> statuses) {
     json r = json::object();
     for (int s : statuses) {
-        const char* what = s == 400 ? "invalid parameter" : s == 404 ? "not found" : "internal error";
+        const char* what = s == 400   ? "invalid parameter"
+                           : s == 404 ? "not found"
+                           : s == 413 ? "body over 1 MiB"
+                           : s == 503 ? "busy: no index slot freed within the request deadline (--searches)"
+                                      : "internal error";
         r[std::to_string(s)] = json_response(what, ref("Error"));
     }
     return r;
@@ -231,7 +235,7 @@ json search_operation() {
     params.push_back(format_parameter("the works of the page asked for (facets are not counted)"));
     json responses{{"200", json_response("ranked works, facet counts", ref("SearchResponse"))}};
     add_citation_content(responses["200"]);
-    responses.update(error_responses({400, 500}));
+    responses.update(error_responses({400, 500, 503}));
     return {{"operationId", "search"},
             {"summary", "Ranked, filtered, faceted search"},
             {"parameters", std::move(params)},
@@ -243,7 +247,7 @@ json work_operation() {
                                                       {"required", {"work"}},
                                                       {"properties", {{"work", ref("Work")}}}})}};
     add_citation_content(responses["200"]);
-    responses.update(error_responses({400, 404, 500}));
+    responses.update(error_responses({400, 404, 500, 503}));
     return {{"operationId", "getWork"},
             {"summary", "One work by id"},
             {"parameters", json::array({path_parameter("id", "work id; may contain ':' and '/' (arxiv:hep-th/9901001)"),

@@ -34,7 +34,7 @@ thread_local std::optional<Clock::time_point> t_request_start;
 void add_core_routes(httplib::Server& server, ServerContext& ctx) {
     ctx.get(server, "/healthz", "/healthz", openapi::healthz_operation(),
             [&ctx](const httplib::Request&, httplib::Response& res) {
-                const IndexView index = ctx.index();
+                const IndexView index = ctx.glance();  // a health check must not wait behind searches
                 reply_json(res, {{"status", "ok"}, {"generation", index.generation}, {"documents", index.documents}});
             });
 
@@ -62,7 +62,7 @@ void add_core_routes(httplib::Server& server, ServerContext& ctx) {
 
     ctx.get(server, "/metrics", "/metrics", openapi::metrics_operation(),
             [&ctx](const httplib::Request&, httplib::Response& res) {
-                ctx.index();  // refreshes the index gauges
+                ctx.glance();  // refreshes the index gauges
                 const ResponseCache& c = ctx.cache();
                 res.set_content(ctx.metrics().render({c.hits(), c.misses(), c.bytes(), c.entries(), c.capacity()}),
                                 "text/plain; version=0.0.4; charset=utf-8");
@@ -134,6 +134,14 @@ constexpr const char* kWebPagePolicy =
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+}  // namespace
+
+unsigned default_searches() {
+    return std::max(1u, std::thread::hardware_concurrency()) * 3 / 2 + 1;
+}
+
+namespace {
+
 unsigned thread_count(unsigned requested) {
     // httplib gives each connection a worker from its first byte until it closes. The head deadline
     // (connection_deadlines.h) bounds how long a slow client holds one; the workers bound how many it takes to
@@ -176,6 +184,8 @@ HttpServer::HttpServer(ServerOptions options) {
         throw InvalidArgument("port", "port must be 0..65535, got " + std::to_string(options.port));
     if (options.threads > 1024)
         throw InvalidArgument("threads", "threads must be 0..1024, got " + std::to_string(options.threads));
+    if (options.searches > 1024)
+        throw InvalidArgument("searches", "searches must be 0..1024, got " + std::to_string(options.searches));
     if (options.cache_mb > kMaxCacheMb)
         throw InvalidArgument("cache_mb", "cache_mb must be 0.." + std::to_string(kMaxCacheMb) + ", got " +
                                               std::to_string(options.cache_mb));

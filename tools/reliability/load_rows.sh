@@ -38,11 +38,37 @@ with open(sys.argv[2], "w") as out:
         for t in texts:
             out.write("/api/search?q=%s&page=%d\n" % (urllib.parse.quote(t), page))
 PY
-p99=()
-for conns in 8 64; do
-  out=$(PATHS=$tmp/wrk-paths.txt wrk -t2 -c"$conns" -d"${wrk_s}s" --latency -s tools/bench/paths.lua "$url" 2>/dev/null | grep '^{' || true)
-  p99+=("$(python3 -c 'import json,sys; c=json.loads(sys.argv[1]); print(c["p99_ms"], c["rps"], sum(c["errors"].values()))' "$out" 2>/dev/null || echo "? ? ?")")
+# Three alternating pairs (8 then 64): on this VM one pair's ratio ranged 4.3-6.1 for the same build, so the row
+# reports the median pair's ratio, with that pair's figures.
+pairs=()
+for _ in 1 2 3; do
+  pair=""
+  for conns in 8 64; do
+    out=$(PATHS=$tmp/wrk-paths.txt wrk -t2 -c"$conns" -d"${wrk_s}s" --latency -s tools/bench/paths.lua "$url" 2>/dev/null | grep '^{' || true)
+    [ -n "$out" ] || out='{}'
+    pair+="$out"$'\t'
+  done
+  pairs+=("$pair")
 done
-read -r p8 rps8 bad8 <<<"${p99[0]}"; read -r p64 rps64 bad64 <<<"${p99[1]}"
-verdict=$(python3 -c 'import sys; a,b,x,y=sys.argv[1:]; print("holds" if a!="?" and b!="?" and float(b) <= 5*float(a) and x=="0" and y=="0" else "FAILS")' "$p8" "$p64" "$bad8" "$bad64")
-row "many connections" "wrk ${wrk_s} s on distinct searches, cache off: p99 $p8 ms at 8 connections ($rps8 req/s), $p64 ms at 64 ($rps64 req/s): $(python3 -c 'import sys; print("{:.1f}x".format(float(sys.argv[2])/float(sys.argv[1])) if "?" not in sys.argv[1:] else "?")' "$p8" "$p64"); $bad8 + $bad64 errors" "$verdict"
+read -r verdict detail < <(python3 - "${pairs[@]}" <<'PY'
+import json, sys
+pairs = []
+for arg in sys.argv[1:]:
+    try:
+        a, b = [json.loads(x) for x in arg.strip("\t").split("\t")]
+        pairs.append((b["p99_ms"] / a["p99_ms"], a, b))
+    except (ValueError, KeyError, ZeroDivisionError):
+        pairs.append((float("inf"), None, None))
+pairs.sort(key=lambda p: p[0])
+ratio, a, b = pairs[len(pairs) // 2]
+if a is None:
+    print("FAILS wrk gave no figures")
+    sys.exit()
+errors = sum(sum(x["errors"].values()) for p in pairs if p[1] for x in p[1:])
+ok = ratio <= 5 and errors == 0
+print("holds" if ok else "FAILS",
+      "p99 {:.1f} ms at 8 connections ({:.0f} req/s), {:.1f} ms at 64 ({:.0f} req/s): {:.1f}x, the median of 3 pairs ({}); {} errors in all".format(
+          a["p99_ms"], a["rps"], b["p99_ms"], b["rps"], ratio, ", ".join("{:.1f}x".format(p[0]) for p in pairs), errors))
+PY
+)
+row "many connections" "wrk ${wrk_s} s on distinct searches, cache off, default admission gate: $detail" "$verdict"

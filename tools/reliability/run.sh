@@ -106,9 +106,9 @@ commit=$(git rev-parse --short HEAD)
 # The full run is the reference in docs/; a quick run is a check and goes beside the build.
 out_md=docs/reliability.md
 [ "$mode" = quick ] && out_md=build/reliability-quick.md
-# Fuzzing figures come from tools/fuzz.sh's last report here, else stay as docs/reliability.md has them.
+# Fuzzing figures come from a tools/fuzz.sh report newer than docs/reliability.md, else stay as the docs have them.
 fuzz_section=""
-if [ -f build-fuzz/fuzz-report.md ]; then
+if [ build-fuzz/fuzz-report.md -nt docs/reliability.md ]; then
   fuzz_section=$(printf '## Fuzzing (`tools/fuzz.sh`, libFuzzer under ASan+UBSan)\n\n'; cat build-fuzz/fuzz-report.md)
 elif [ -f docs/reliability.md ]; then
   fuzz_section=$(sed -n '/^## Fuzzing/,$p' docs/reliability.md)

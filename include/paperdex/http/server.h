@@ -43,7 +43,14 @@ struct ServerOptions {
     std::size_t cache_mb = 64;
     unsigned head_timeout_ms = kDefaultHeadTimeoutMs;        ///< 1..3,600,000
     unsigned request_timeout_ms = kDefaultRequestTimeoutMs;  ///< 1..3,600,000
+    /// Requests that use the index at once; the others wait for a slot in arrival order, at most
+    /// request_timeout_ms (then 503). 0 = default_searches(). Cached answers and static files do not wait.
+    unsigned searches = 0;  ///< 0..1024
 };
+
+/// Index requests run at once by default: cores * 3 / 2 + 1 (Elasticsearch's search thread pool), 4 on 2 cores.
+/// Enough to keep every core busy while one request waits on the disk; more only slices the cores finer.
+unsigned default_searches();
 
 /// A server that can run in the calling thread (run()) or in the background (start()), so tests can
 /// start one in-process on a free port and stop it. Each worker thread owns its Searcher and reopens
@@ -51,7 +58,7 @@ struct ServerOptions {
 class HttpServer {
 public:
     /// Checks the options and opens the index once, to fail fast rather than on the first request.
-    /// @throws InvalidArgument("port"/"threads"/"cache_mb"/"head_timeout_ms"/"request_timeout_ms", ...) on out-of-range options; NotFound if `index_dir`
+    /// @throws InvalidArgument("port"/"threads"/"cache_mb"/"head_timeout_ms"/"request_timeout_ms"/"searches", ...) on out-of-range options; NotFound if `index_dir`
     ///         holds no index; IndexError if it cannot be opened. Only paperdex errors cross this interface.
     explicit HttpServer(ServerOptions options);
     ~HttpServer();  ///< stops the server if it runs

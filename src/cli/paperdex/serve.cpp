@@ -74,6 +74,10 @@ const paperdex::cli::Register serve_command{
             ->check(CLI::Range(0, 65535));
         sub.add_option("--threads", opt->threads, "worker threads, each with its own Searcher; 0 = max(256, cores)")
             ->capture_default_str();
+        sub.add_option("--searches", opt->searches,
+                       "index requests run at once, the others wait their turn; 0 = cores * 3 / 2 + 1")
+            ->capture_default_str()
+            ->check(CLI::Range(0u, 1024u));
         sub.add_option("--cache-mb", opt->cache_mb,
                        "response cache size in MiB (search, works, similar, authors answers); 0 = off")
             ->capture_default_str()
