@@ -5,10 +5,10 @@
 #       every work whose categories include a systems / IR / software category (cs.AR cs.DC cs.PF cs.PL cs.SE
 #       cs.OS cs.IR cs.DB) or whose primary category is cs.LG, on any day -- the seeds' neighbourhood (machine
 #       learning for systems, recommendation) -- plus every work listed in the first week of August 2025
-#       (2025-08-01..2025-08-07, all categories), so the sample also has a dense co-author graph;
-#       plus VENUE_SAMPLE (800) other works, drawn with random.Random(VENUE_SEED = 16) from the sorted ids of the
-#       works whose comment names a venue (the importer's venue extraction gives them a venue other than arXiv),
-#       so the venue and type facets have real spread (issue 16).
+#       (2025-08-01..2025-08-07, all categories), so the sample also has a dense co-author graph. The importer
+#       gives the works whose comment or journal-ref names a venue that venue (594 of the 3,497), so the venue and
+#       type facets have spread without adding works from other fields; 800 more works drawn from the venue-naming
+#       works of all of arXiv made RecNMP's similar works drift to unrelated hardware papers.
 #   corpus/arxiv-oai-sample.jsonl.gz  the arXiv OAI sample (../shared/data/arxiv-kaggle-sample, 200 works, 2007
 #       and later years, journal-refs)
 #   corpus/openalex-sample.jsonl.gz   the OpenAlex sample (../shared/data/openalex-sample, 100 works of many
@@ -26,13 +26,9 @@ cmake --build build -j"${JOBS:-2}" --target paperdex-corpus
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/arxiv" corpus
 
-# Every daily work once through the importer, to know which ones name a venue.
-build/paperdex-corpus import -f arxiv-daily "$shared/data/arxiv-daily" -o "$tmp/all.jsonl" --strict >/dev/null
-
-python3 - "$shared/data/arxiv-daily" "$tmp/arxiv" "$tmp/all.jsonl" <<'PY'
-import glob, gzip, json, os, random, sys
-src, dst, imported = sys.argv[1], sys.argv[2], sys.argv[3]
-VENUE_SAMPLE, VENUE_SEED = 800, 16
+python3 - "$shared/data/arxiv-daily" "$tmp/arxiv" <<'PY'
+import glob, gzip, json, os, sys
+src, dst = sys.argv[1], sys.argv[2]
 systems = {"cs.AR", "cs.DC", "cs.PF", "cs.PL", "cs.SE", "cs.OS", "cs.IR", "cs.DB"}
 files = sorted(glob.glob(os.path.join(src, "*.jsonl.gz")))
 chosen = set()
@@ -44,14 +40,6 @@ for f in files:
             cats = d.get("categories") or []
             if systems & set(cats) or (cats and cats[0] == "cs.LG") or "2025-08-01" <= day <= "2025-08-07":
                 chosen.add(d["id"])
-named = []
-with open(imported, encoding="utf-8") as fh:
-    for line in fh:
-        w = json.loads(line)
-        if w.get("venue", "arXiv") != "arXiv" and w["arxiv_id"] not in chosen:
-            named.append(w["arxiv_id"])
-named.sort()
-chosen.update(random.Random(VENUE_SEED).sample(named, min(VENUE_SAMPLE, len(named))))
 for f in files:
     out = os.path.join(dst, os.path.basename(f))
     with gzip.open(f, "rt", encoding="utf-8") as fh, gzip.open(out, "wt", encoding="utf-8") as o:
