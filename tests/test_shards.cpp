@@ -24,22 +24,10 @@ using namespace paperdex;
 using paperdex::testing::default_corpus_dir;
 using paperdex::testing::default_index;
 using paperdex::testing::default_works;
-using paperdex::testing::shared_fixture;
 
 namespace {
 
-const std::string& sharded_index(unsigned shards) {
-    static std::map<unsigned, std::string> dirs;
-    auto it = dirs.find(shards);
-    if (it != dirs.end()) return it->second;
-    return dirs[shards] = shared_fixture("default-index-" + std::to_string(shards) + "-shards", [shards](const std::string& d) {
-        RebuildOptions opt;
-        opt.corpus_paths = {default_corpus_dir()};
-        opt.index_dir = d;
-        opt.shards = shards;
-        rebuild(opt);
-    });
-}
+const std::string& sharded_index(unsigned shards) { return paperdex::testing::sharded_default_index(shards); }
 
 std::string generation(const std::string& index_dir) { return IndexDirectory(index_dir).resolve(); }
 
