@@ -4,6 +4,7 @@
 # start-up errors of the CLI. tests/test_http.cpp covers the same routes in-process in more depth.
 # usage (from the repo root, as ctest runs it): bash tests/api.test.sh BUILD_DIR
 set -euo pipefail
+source "$(dirname "$0")/support/wait_for_server.sh"
 build=$(cd "${1:?usage: bash tests/api.test.sh BUILD_DIR}" && pwd)
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/paperdex-api.XXXXXX")
@@ -26,14 +27,7 @@ start_server() {
   local log=$1; shift
   "$build/paperdex" serve --index "$tmp/index" --host 127.0.0.1 --port 0 "$@" >"$log" 2>&1 &
   pids+=($!)
-  url=""
-  for _ in $(seq 1 100); do
-    url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$log" | head -n1 || true)
-    [ -n "$url" ] && curl -fsS "${url}healthz" >/dev/null 2>&1 && return 0
-    url=""
-    sleep 0.1
-  done
-  cat "$log" >&2; echo "api test: server did not start" >&2; exit 1
+  url=$(wait_for_server "$log") || { cat "$log" >&2; echo "api test: server did not start" >&2; exit 1; }
 }
 
 start_server "$tmp/serve.log"

@@ -4,6 +4,7 @@
 # search, a year facet, a work, "more like this", an author page with suggested collaborators, errors, paging.
 # usage (from the repo root, as ctest runs it): bash tests/browser.test.sh BUILD_DIR
 set -euo pipefail
+source "$(dirname "$0")/support/wait_for_server.sh"
 build=$(cd "${1:?usage: bash tests/browser.test.sh BUILD_DIR}" && pwd)
 
 # tools/test.sh installs these before building; a direct run installs what is missing.
@@ -28,15 +29,8 @@ trap cleanup EXIT
 # Port 0: the server binds a free port and prints the URL it serves.
 "$build/paperdex" serve --index "$tmp/index" --host 127.0.0.1 --port 0 --web web >"$tmp/serve.log" 2>&1 &
 server_pid=$!
-url=""
-for _ in $(seq 1 200); do
-  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$tmp/serve.log" | head -n1 || true)
-  [ -n "$url" ] && curl -fsS "${url}healthz" >/dev/null 2>&1 && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$tmp/serve.log" >&2; echo "browser test: server exited" >&2; exit 1; }
-  url=""
-  sleep 0.1
-done
-[ -n "$url" ] || { cat "$tmp/serve.log" >&2; echo "browser test: server not healthy after 20 s" >&2; exit 1; }
+url=$(wait_for_server "$tmp/serve.log" 20 "$server_pid") ||
+  { cat "$tmp/serve.log" >&2; echo "browser test: server exited or not healthy after 20 s" >&2; exit 1; }
 
 echo "browser test: $url"
 status=0

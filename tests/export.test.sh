@@ -8,6 +8,7 @@
 # intact: title, authors in order (non-ASCII names included), year, venue, DOI, arXiv id, abstract.
 # usage (from the repo root, as ctest runs it): bash tests/export.test.sh BUILD_DIR   (KEEP_TMP=1 keeps the files)
 set -euo pipefail
+source "$(dirname "$0")/support/wait_for_server.sh"
 build=$(cd "${1:?usage: bash tests/export.test.sh BUILD_DIR}" && pwd)
 data=../shared/data
 py=/usr/bin/python3  # Debian's interpreter: python3-bibtexparser and python3-pylatexenc are installed for it
@@ -79,13 +80,7 @@ if "$build/paperdex" export --index "$tmp/index" --format ris --id nope:1 2>"$tm
 # The server.
 "$build/paperdex" serve --index "$tmp/index" --host 127.0.0.1 --port 0 >"$tmp/serve.log" 2>&1 &
 server_pid=$!
-url=""
-for _ in $(seq 1 100); do
-  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$tmp/serve.log" | head -n1 || true)
-  [ -n "$url" ] && curl -fsS "${url}healthz" >/dev/null 2>&1 && break
-  url=""; sleep 0.1
-done
-[ -n "$url" ] || { cat "$tmp/serve.log" >&2; echo "export test: server did not start" >&2; exit 1; }
+url=$(wait_for_server "$tmp/serve.log") || { cat "$tmp/serve.log" >&2; echo "export test: server did not start" >&2; exit 1; }
 
 # HTTP: each work alone (its file must be the CLI's entry for it), a search page, the errors.
 $py - "$url" "$tmp" "$build" <<'PY' || failures=$((failures + 1))

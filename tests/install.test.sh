@@ -5,6 +5,7 @@
 # TMP/bin/paperdex serves its installed web page (TMP/share/paperdex/web) at / and KaTeX at /katex/.
 # usage (from the repo root, as ctest runs it): bash tests/install.test.sh BUILD_DIR
 set -euo pipefail
+source "$(dirname "$0")/support/wait_for_server.sh"
 build=$(cd "${1:?usage: bash tests/install.test.sh BUILD_DIR}" && pwd)
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/paperdex-install.XXXXXX")
@@ -71,13 +72,7 @@ if [ -d "$tmp/index" ]; then
   (cd "$tmp" && exec timeout 60 "$prefix/bin/paperdex" serve --index "$tmp/index" --host 127.0.0.1 --port 0) \
     >"$tmp/serve.log" 2>&1 &
   server=$!
-  url=""
-  for _ in $(seq 1 100); do
-    url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$tmp/serve.log" | head -n1 || true)
-    [ -n "$url" ] && curl -fsS --max-time 5 "${url}healthz" >/dev/null 2>&1 && break
-    url=""
-    sleep 0.1
-  done
+  url=$(wait_for_server "$tmp/serve.log" 10 "$server" || true)
   if [ -z "$url" ]; then
     cat "$tmp/serve.log" >&2; fail "the installed paperdex serve did not start"
   else

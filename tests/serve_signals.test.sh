@@ -3,6 +3,7 @@
 # (one whose head is half sent when the signal comes), and exits 0.
 # usage (from the repo root, as ctest runs it): bash tests/serve_signals.test.sh BUILD_DIR
 set -euo pipefail
+source "$(dirname "$0")/support/wait_for_server.sh"
 build=$(cd "${1:?usage: bash tests/serve_signals.test.sh BUILD_DIR}" && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/paperdex-signals.XXXXXX")
 pid=""
@@ -16,13 +17,7 @@ failures=0
 for signal in TERM INT; do
   "$build/paperdex" serve --index "$tmp/index" --port 0 >"$tmp/serve.log" 2>&1 &
   pid=$!
-  url=""
-  for _ in $(seq 1 100); do
-    url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$tmp/serve.log" | head -n1 || true)
-    [ -n "$url" ] && curl -fsS "${url}healthz" >/dev/null 2>&1 && break
-    url=""; sleep 0.1
-  done
-  [ -n "$url" ] || { cat "$tmp/serve.log" >&2; echo "signals test: server did not start" >&2; exit 1; }
+  url=$(wait_for_server "$tmp/serve.log") || { cat "$tmp/serve.log" >&2; echo "signals test: server did not start" >&2; exit 1; }
   port=${url##*:}; port=${port%/}
   python3 - "$port" "$pid" "$signal" <<'PY' || failures=$((failures + 1))
 import os, signal, socket, sys, time

@@ -52,15 +52,26 @@ struct RawReply {
     double seconds = 0;  // until the server answered (or closed)
 };
 
-// Sends `request` as it is and reads until the server closes the connection or 10 s pass.
-RawReply send_raw(const std::string& request) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    REQUIRE(fd >= 0);
+sockaddr_in loopback(int port) {
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(server().server.port()));
+    addr.sin_port = htons(static_cast<uint16_t>(port));
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    return addr;
+}
+
+// A blocking TCP connection to 127.0.0.1:port.
+int connect_to(int port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(fd >= 0);
+    const sockaddr_in addr = loopback(port);
+    REQUIRE(::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) == 0);
+    return fd;
+}
+
+// Sends `request` as it is and reads until the server closes the connection or 10 s pass.
+RawReply send_raw(const std::string& request) {
+    const int fd = connect_to(server().server.port());
     timeval tv{10, 0};
     ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     const auto t0 = std::chrono::steady_clock::now();
@@ -151,16 +162,13 @@ TEST_CASE("http limits: a burst of connections is accepted without SYN retransmi
         files.rlim_cur = std::min<rlim_t>(files.rlim_max, 4096);
         ::setrlimit(RLIMIT_NOFILE, &files);
     }
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(server().server.port()));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const sockaddr_in addr = loopback(server().server.port());
     std::vector<pollfd> fds;
     const auto t0 = std::chrono::steady_clock::now();
     for (int i = 0; i < kBurst; ++i) {
         const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
         REQUIRE(fd >= 0);
-        ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+        ::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr);
         fds.push_back({fd, POLLOUT, 0});
     }
     // A connection is established when its SYN was accepted into the queue; count those within 0.8 s.
@@ -189,14 +197,9 @@ TEST_CASE("http limits: with 200 slow clients holding half a request head, a sea
     o.threads = 0;  // the default
     paperdex::http::HttpServer busy(o);
     busy.start();
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(busy.port()));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     std::vector<int> slow;
     for (int i = 0; i < 200; ++i) {
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        const int fd = connect_to(busy.port());
         const std::string half = "GET /api/search?q=x HTTP/1.1\r\nX-Slow: 1\r\n";
         ::send(fd, half.data(), half.size(), MSG_NOSIGNAL);
         slow.push_back(fd);
@@ -215,17 +218,6 @@ TEST_CASE("http limits: with 200 slow clients holding half a request head, a sea
 }
 
 namespace {
-
-int connect_to(int port) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    REQUIRE(fd >= 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-    return fd;
-}
 
 // True once the server has closed `fd` (end of stream or reset), without blocking; what it sent before is skipped.
 bool closed_by_server(int fd) {

@@ -68,3 +68,17 @@ TEST_CASE("text: an ICU failure is a paperdex Error naming the service and ICU's
     CHECK_THROWS_WITH_AS(check_icu(U_MISSING_RESOURCE_ERROR, "ICU transliterator"),
                          "ICU transliterator: U_MISSING_RESOURCE_ERROR", paperdex::Error);
 }
+
+TEST_CASE("text: quoted() cuts outside input at a character boundary and escapes what cannot be printed") {
+    // Expected strings written by hand: "é" is 2 bytes, "€" 3; a cut never splits one.
+    CHECK(quoted("bibtex") == "\"bibtex\"");
+    CHECK(quoted("a\nb\"c\\") == "\"a\\nb\\\"c\\\\\"");
+    CHECK(quoted(std::string("x\0y", 3)) == "\"x\\u0000y\"");
+    CHECK(quoted("abcdef", 4) == "\"abcd…\"");
+    CHECK(quoted("abcé", 4) == "\"abc…\"");      // the é would need bytes 4 and 5
+    CHECK(quoted("ab€", 4) == "\"ab…\"");         // nor a part of the €
+    CHECK(quoted("\xff\xfe", 40) == "\"\xef\xbf\xbd\xef\xbf\xbd\"");  // invalid UTF-8: U+FFFD each
+    CHECK(quoted(std::string(1 << 20, 'q')).size() == 40 + 3 + 2);      // 40 bytes, "…", two quotes
+    CHECK(cut("abcé", 4) == "abc…");
+    CHECK(cut("abc", 3) == "abc");
+}

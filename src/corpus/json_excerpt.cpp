@@ -4,19 +4,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "paperdex/corpus/text.h"
+
 namespace paperdex {
 namespace {
 
 std::string counted(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-// At most `max_bytes` of `s`, cut before a character's first byte, and "…" when cut.
-std::string cut_utf8(const std::string& s, std::size_t max_bytes) {
-    if (s.size() <= max_bytes) return s;
-    std::size_t n = max_bytes;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // not inside a character
-    return s.substr(0, n) + "…";
 }
 
 // replace: a value built in code (not parsed) may hold invalid UTF-8, and dump() would throw for it.
@@ -51,7 +45,7 @@ std::string json_excerpt(const nlohmann::json& v, std::size_t max_bytes) {
         case nlohmann::json::value_t::binary:
             return "binary data";
         case nlohmann::json::value_t::string: {
-            return scalar(cut_utf8(v.get_ref<const std::string&>(), max_bytes));
+            return text::quoted(v.get_ref<const std::string&>(), max_bytes);
         }
         default:  // numbers, booleans, null: short by nature
             return v.dump();
@@ -70,7 +64,7 @@ std::string json_error_reason(const nlohmann::json::exception& e, std::size_t ma
         auto end = what.find("'; expected ", start);
         if (end == std::string::npos) end = what.size() > start && what.back() == '\'' ? what.size() - 1 : what.size();
         const std::string token = what.substr(start, end > start ? end - start : 0);
-        what = what.substr(0, start) + cut_utf8(token, max_bytes) + (end < what.size() ? what.substr(end) : "");
+        what = what.substr(0, start) + text::cut(token, max_bytes) + (end < what.size() ? what.substr(end) : "");
     }
     return "invalid JSON: " + what;
 }

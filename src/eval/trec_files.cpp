@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "paperdex/corpus/text.h"
 #include "paperdex/error.h"
 #include "paperdex/eval/eval.h"
 #include "corpus/line_reader.h"
@@ -129,8 +130,8 @@ std::vector<Query> read_queries(const std::string& path) {
             else if (line.compare(start, 2, ".I") == 0) layout = Layout::smart;
             else
                 throw CorpusError(path, r.line_number(),
-                                  "unknown query file layout: expected BEIR JSON lines ('{') or SMART (.I), got \"" +
-                                      line.substr(0, 40) + "\"");
+                                  "unknown query file layout: expected BEIR JSON lines ('{') or SMART (.I), got " +
+                                      text::quoted(line));
         }
         if (layout == Layout::beir) {
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;

@@ -1,6 +1,7 @@
 // Export formats and the one entry point (citation.h).
 #include "paperdex/export/citation.h"
 
+#include "paperdex/corpus/text.h"
 #include "paperdex/error.h"
 #include "paperdex/export/bibtex.h"
 #include "paperdex/export/citation_key.h"
@@ -13,12 +14,7 @@ Format parse_format(std::string_view name, const std::string& parameter) {
     if (name == "bibtex") return Format::bibtex;
     if (name == "ris") return Format::ris;
     if (name == "csljson") return Format::csljson;
-    // Quote at most 40 bytes of what was given, so a huge value does not come back in the message.
-    std::string shown(name.substr(0, 40));
-    for (char& c : shown)
-        if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7F) c = '?';
-    throw InvalidArgument(parameter, parameter + " must be bibtex, ris or csljson, got \"" + shown +
-                                         (name.size() > 40 ? "...\"" : "\""));
+    throw InvalidArgument(parameter, parameter + " must be bibtex, ris or csljson, got " + text::quoted(name));
 }
 
 std::string_view format_name(Format f) noexcept {

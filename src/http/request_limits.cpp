@@ -6,6 +6,7 @@
 
 #include "http/context.h"
 #include "http/errors.h"
+#include "paperdex/corpus/text.h"
 
 namespace paperdex::http {
 namespace {
@@ -30,7 +31,7 @@ bool refuse_request_head(const httplib::Request& req, httplib::Response& res) {
         return refuse(res, 411, req.method + " needs a Content-Length");
     if (req.has_header("Content-Encoding"))
         return refuse(res, 415, "a request body must not be compressed (Content-Encoding: " +
-                                    req.get_header_value("Content-Encoding").substr(0, 40) + ")");
+                                    text::quoted(req.get_header_value("Content-Encoding")) + ")");
     if (req.has_header("Range")) {
         // httplib cuts every response to the parsed ranges, refusals included, and answers a range past the end
         // with an empty text/html 416. Ranges serve no purpose for JSON answers and a small web page, and a

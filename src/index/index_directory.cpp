@@ -89,7 +89,9 @@ std::uint64_t IndexDirectory::generation_of(const std::string& path) {
 bool IndexDirectory::holds_database(const std::string& path) {
     // Xapian writes its backend's version file first; its presence is what Xapian::Database itself looks for.
     std::error_code ec;
-    return fs::exists(fs::path(path) / "iamglass", ec) || fs::exists(fs::path(path) / "iamchert", ec);
+    // A sharded generation is a directory with a stub (shard_layout.h), which Xapian::Database opens as well.
+    return fs::exists(fs::path(path) / "iamglass", ec) || fs::exists(fs::path(path) / "iamchert", ec) ||
+           fs::exists(fs::path(path) / "XAPIANDB", ec);
 }
 
 std::string IndexDirectory::author_index_path(const std::string& works_dir) {

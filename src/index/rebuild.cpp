@@ -21,6 +21,7 @@
 #include "paperdex/index/index_directory.h"
 #include "paperdex/index/rebuild.h"
 #include "paperdex/index/schema.h"
+#include "paperdex/index/shard_layout.h"
 
 namespace fs = std::filesystem;
 
@@ -28,6 +29,14 @@ namespace paperdex {
 namespace {
 
 constexpr std::size_t kFlushWorks = 1000;
+
+// The metadata every part carries, then its last commit.
+void finish_part(Xapian::WritableDatabase& db, std::uint64_t gen) {
+    db.set_metadata("paperdex:generation", std::to_string(gen));
+    db.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
+    db.commit();
+    db.close();
+}
 
 // Sizes for reports and progress only, so a size that cannot be read counts 0 rather than failing the rebuild
 // (and std::filesystem's own errors never leave rebuild()).
@@ -88,10 +97,30 @@ void build_segment(const fs::path& path, const std::vector<Work>& works, const s
             pending = 0;
         }
     }
-    db.set_metadata("paperdex:generation", std::to_string(gen));
-    db.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
-    db.commit();
-    db.close();
+    finish_part(db, gen);
+}
+
+// The same for a generation of `shards` shards: works[i], the work at corpus position first + i, goes to
+// DIR/shard-K with the docid ShardLayout gives it, so that the finished shards, opened together, number every
+// work as a one-shard build does.
+void build_sharded_segment(const fs::path& dir, std::size_t first, const ShardLayout& layout,
+                           const std::vector<Work>& works, const std::vector<FacetOrdinals>& ordinals, std::uint64_t gen) {
+    std::vector<Xapian::WritableDatabase> dbs;
+    std::vector<DocumentBuilder> builders(layout.shards());
+    for (unsigned k = 0; k < layout.shards(); ++k) {
+        dbs.emplace_back((dir / ShardLayout::shard_name(k)).string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+        // Every shard's spelling data goes to shard 0. Xapian 1.4 merges sub-databases' spelling candidates with
+        // an OrTermList that adds up their trigram counts, so a word whose works are spread over shards would score
+        // twice and the suggestions differ from a one-shard index's (seen on SciFact claims: "Active" → "action").
+        builders[k].set_database(dbs[0]);
+    }
+    for (std::size_t i = 0; i < works.size(); ++i) {
+        const auto [k, docid] = layout.place(first + i);
+        dbs[k].replace_document(docid, builders[k].build(works[i], &ordinals[i]));
+        if ((i + 1) % kFlushWorks == 0)
+            for (auto& db : dbs) db.commit();
+    }
+    for (auto& db : dbs) finish_part(db, gen);
 }
 
 // The author and topic facet dictionaries, numbered on the reading thread (corpus order) and stored as
@@ -137,6 +166,7 @@ private:
     const bool progress_;
     const std::size_t largest_;
     const unsigned workers_;
+    const ShardLayout layout_;
     std::size_t segment_works_;
     std::vector<fs::path> segments_;
     std::vector<std::size_t> starts_;             // index (in accepted works) of each segment's first work
@@ -155,6 +185,7 @@ private:
 SegmentWriter::SegmentWriter(const RebuildOptions& opt, fs::path parts, std::uint64_t gen)
     : parts_(std::move(parts)), gen_(gen), progress_(opt.progress), largest_(std::max<std::size_t>(1, opt.segment_works)),
       workers_(opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency())),
+      layout_(opt.shards),
       segment_works_(segment_size(0)) {
     batch_.reserve(segment_works_);
     batch_ordinals_.reserve(segment_works_);
@@ -203,10 +234,18 @@ void SegmentWriter::launch() {
     }
     starts_.push_back(accepted_ - batch_.size());
     segments_.push_back(parts_ / ("seg-" + std::to_string(segments_.size())));
-    running_.push_back(std::async(std::launch::async,
-                                  [path = segments_.back(), works = std::move(batch_), ordinals = std::move(batch_ordinals_), gen = gen_] {
-                                      build_segment(path, works, ordinals, gen);
-                                  }));
+    running_.push_back(std::async(std::launch::async, [path = segments_.back(), first = starts_.back(), layout = layout_,
+                                                       works = std::move(batch_), ordinals = std::move(batch_ordinals_),
+                                                       gen = gen_] {
+        if (layout.shards() == 1) {
+            build_segment(path, works, ordinals, gen);
+        } else {
+            std::error_code ec;
+            fs::create_directories(path, ec);
+            if (ec) throw IndexError("cannot create " + path.string() + ": " + ec.message());
+            build_sharded_segment(path, first, layout, works, ordinals, gen);
+        }
+    }));
     batch_ = {};
     batch_ordinals_ = {};
     segment_works_ = segment_size(segments_.size());
@@ -242,24 +281,55 @@ void SegmentWriter::delete_superseded() {
     // superseded_ is sorted, so each segment is opened once for all its deletions.
     for (std::size_t i = 0; i < superseded_.size();) {
         const std::size_t seg = segment_of(superseded_[i]);
-        Xapian::WritableDatabase db(segments_[seg].string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
-        for (; i < superseded_.size() && segment_of(superseded_[i]) == seg; ++i)
-            db.delete_document(static_cast<Xapian::docid>(superseded_[i] - starts_[seg] + 1));
-        db.commit();
+        if (layout_.shards() == 1) {
+            Xapian::WritableDatabase db(segments_[seg].string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+            for (; i < superseded_.size() && segment_of(superseded_[i]) == seg; ++i)
+                db.delete_document(static_cast<Xapian::docid>(superseded_[i] - starts_[seg] + 1));
+            db.commit();
+            continue;
+        }
+        for (; i < superseded_.size() && segment_of(superseded_[i]) == seg; ++i) {
+            const auto [k, docid] = layout_.place(superseded_[i]);
+            Xapian::WritableDatabase db((segments_[seg] / ShardLayout::shard_name(k)).string(),
+                                        Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+            db.delete_document(docid);
+            db.commit();
+        }
     }
 }
 
 // Merges the segments, in corpus order, into one compact database at `out` (Xapian::Database::compact, as
 // xapian-compact does): docids are renumbered consecutively, so a work's docid follows its place in the corpus.
 // Then stores the facet dictionaries, complete only now that every work is read, as its metadata.
-void merge_segments(const std::vector<fs::path>& segments, const fs::path& out, const FacetDictionaries& dictionaries) {
+void merge_segments(const std::vector<fs::path>& segments, const fs::path& out, const FacetDictionaries& dictionaries,
+                    unsigned flags = Xapian::Compactor::FULLER) {
     Xapian::Database all;
     for (const auto& s : segments) all.add_database(Xapian::Database(s.string()));
-    all.compact(out.string(), Xapian::Compactor::FULLER);
+    all.compact(out.string(), flags);
     Xapian::WritableDatabase db(out.string(), Xapian::DB_OPEN);  // synced: this is the generation to be served
     db.set_metadata(std::string(schema::kAuthorDictionaryKey), dictionaries.authors.serialise());
     db.set_metadata(std::string(schema::kTopicDictionaryKey), dictionaries.topics.serialise());
     db.commit();
+}
+
+// The sharded form: shard K of `out` compacts shard K of every segment, keeping the docids ShardLayout gave
+// (DBCOMPACT_NO_RENUMBER; the segments' ranges do not overlap), each shard on its own thread. Every shard carries
+// the facet dictionaries, so each is whole on its own (a remote shard too). Then the stub that opens them as one.
+void merge_sharded_segments(const std::vector<fs::path>& segments, const fs::path& out,
+                            const FacetDictionaries& dictionaries, unsigned shards) {
+    std::error_code ec;
+    fs::create_directories(out, ec);
+    if (ec) throw IndexError("cannot create " + out.string() + ": " + ec.message());
+    std::vector<std::future<void>> merges;
+    for (unsigned k = 0; k < shards; ++k)
+        merges.push_back(std::async(std::launch::async, [&, k] {
+            std::vector<fs::path> parts;
+            for (const auto& s : segments) parts.push_back(s / ShardLayout::shard_name(k));
+            merge_segments(parts, out / ShardLayout::shard_name(k), dictionaries,
+                           Xapian::Compactor::FULLER | Xapian::DBCOMPACT_NO_RENUMBER);
+        }));
+    for (auto& m : merges) m.get();  // all joined before the first error leaves (rethrown in shard order)
+    ShardLayout::write_stub(out.string(), shards);
 }
 
 // Seconds since construction or the previous lap, wall clock.
@@ -309,7 +379,10 @@ RebuildResult build_generation(const std::vector<std::string>& files, const Rebu
     result.errors = writer.take_errors();
     if (opt.strict && !result.errors.empty()) throw strict_failure(result.errors);
 
-    merge_segments(segments, staging, writer.dictionaries());
+    if (opt.shards == 1)
+        merge_segments(segments, staging, writer.dictionaries());
+    else
+        merge_sharded_segments(segments, staging, writer.dictionaries(), opt.shards);
     result.merge_seconds = stopwatch.lap();
     authors.get();
     durable::rename(authors_parts, IndexDirectory::author_index_path(staging.string()));
@@ -329,6 +402,7 @@ RebuildResult build_generation(const std::vector<std::string>& files, const Rebu
 
 RebuildResult rebuild(const RebuildOptions& opt) {
     if (opt.index_dir.empty()) throw InvalidArgument("index", "an index directory is required");
+    const ShardLayout layout(opt.shards);  // throws InvalidArgument("shards") before anything is read
     const auto files = corpus_files(opt.corpus_paths);  // throws CorpusError for a missing path, before any work
     if (files.empty()) throw CorpusError(opt.corpus_paths.empty() ? "" : opt.corpus_paths.front(), 0, "no *.jsonl or *.jsonl.gz files");
 

@@ -158,13 +158,24 @@ std::vector<ExpansionTerm> eset_terms(const Xapian::Database& db, const std::vec
 
 Selection selection(const SimilarOptions& opt) { return {opt.terms, opt.scheme, opt.tf_k, opt.skip_unique}; }
 
-// Where the ESet of a source comes from: the index itself, or the index plus a pasted text (Database::add_database
-// interleaves docids: the index's docid d is (d - 1) * shards + 1 there).
+// Where the ESet of a source comes from: the index itself, or the index plus a pasted text.
 struct Source {
     const Xapian::Database& db;
     Xapian::docid docid;
-    Xapian::doccount shards = 1;
+    bool with_pasted = false;
 };
+
+// The docid in src.db of the index's document `d`. Beside a pasted text it is found again by its id term:
+// Database::add_database interleaves docids, and how depends on how many shards the index itself is made of.
+Xapian::docid source_docid(const Searcher& searcher, const Source& src, Xapian::docid d) {
+    if (!src.with_pasted) return d;
+    const std::string prefix(schema::kIdPrefix);
+    Xapian::TermIterator t = searcher.database().termlist_begin(d);
+    t.skip_to(prefix);
+    if (t == searcher.database().termlist_end(d) || (*t).rfind(prefix, 0) != 0)
+        throw IndexError("document " + std::to_string(d) + " has no id term");
+    return *src.db.postlist_begin(*t);
+}
 
 // The expansion query plus the filters, minus `exclude`, ready to run over the searcher's index.
 Xapian::Enquire enquire_for(const Searcher& searcher, Xapian::Query query, const Xapian::Query& exclude,
@@ -190,7 +201,7 @@ SimilarResponse run(const Searcher& searcher, const Source& src, const Xapian::Q
     if (opt.feedback_docs > 0) {
         Xapian::MSet first = enquire_for(searcher, query, exclude, opt).get_mset(0, opt.feedback_docs);
         std::vector<Xapian::docid> rset{src.docid};
-        for (auto it = first.begin(); it != first.end(); ++it) rset.push_back((*it - 1) * src.shards + 1);
+        for (auto it = first.begin(); it != first.end(); ++it) rset.push_back(source_docid(searcher, src, *it));
         if (rset.size() > 1) {
             Selection sel = selection(opt);
             sel.count = opt.feedback_terms;
@@ -307,7 +318,7 @@ SimilarResponse similar_text(const Searcher& searcher, std::string_view text_in,
         combined.add_database(pasted);
         const std::string id_term = std::string(schema::kIdPrefix) + kPastedId;
         Xapian::docid source = *combined.postlist_begin(id_term);
-        SimilarResponse resp = run(searcher, Source{combined, source, 2}, Xapian::Query(), opt);
+        SimilarResponse resp = run(searcher, Source{combined, source, true}, Xapian::Query(), opt);
         resp.took_ms = ms_since(t0);
         return resp;
     });

@@ -3,6 +3,7 @@
 // listing subset) through the same rebuild() the CLI uses, once per ctest run (shared_fixture.h).
 #include <filesystem>
 #include <list>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,19 @@ inline const std::string& default_index() {
         rebuild(opt);
     });
     return dir;
+}
+
+/// The default corpus rebuilt as `shards` shards (rebuild --shards): the shared fixture "default-index-N-shards".
+inline const std::string& sharded_default_index(unsigned shards) {
+    static std::map<unsigned, std::string> dirs;
+    if (auto it = dirs.find(shards); it != dirs.end()) return it->second;
+    return dirs[shards] = shared_fixture("default-index-" + std::to_string(shards) + "-shards", [shards](const std::string& d) {
+        RebuildOptions opt;
+        opt.corpus_paths = {default_corpus_dir()};
+        opt.index_dir = d;
+        opt.shards = shards;
+        rebuild(opt);
+    });
 }
 
 /// One Searcher and one AuthorIndex over the default index, shared by a test binary's cases.

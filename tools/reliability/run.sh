@@ -21,6 +21,7 @@
 #   10 rebuilds for the resources; --quick: 2,000, 10, the 3,500-work sample, 20,000 and 4 (under 10 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source tests/support/wait_for_server.sh
 requests=10000; kills=50; mode=full; load_s=10; wrk_s=10; resource_requests=100000; resource_rebuilds=10
 [ "${1:-}" = --quick ] && { requests=2000; kills=10; mode=quick; load_s=5; wrk_s=5; resource_requests=20000; resource_rebuilds=4; }
 data=${PAPERDEX_DATA:-../shared/data}
@@ -40,11 +41,7 @@ build/paperdex-corpus rebuild --corpus "$corpus" --index "$tmp/index" --quiet >/
 # The cache off: every request of the load rows is computed, as a cache must not flatter them.
 build/paperdex serve --index "$tmp/index" --port 0 --cache-mb 0 >"$tmp/serve.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 100); do
-  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$tmp/serve.log" | head -n1 || true)
-  [ -n "$url" ] && curl -fsS "${url}healthz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
+url=$(wait_for_server "$tmp/serve.log") || { cat "$tmp/serve.log" >&2; echo "reliability: server did not start" >&2; exit 1; }
 
 # bad input
 out=$(python3 tools/reliability/bad_requests.py "$url" --requests "$requests" || true)

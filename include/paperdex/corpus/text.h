@@ -30,4 +30,14 @@ std::vector<std::string> words(std::string_view s);
 /// Collapses runs of whitespace (incl. newlines) to one space and trims the ends.
 std::string squeeze(std::string_view s);
 
+/// At most `max_bytes` of `s`, cut before a character's first byte (never inside a UTF-8 sequence), then "…" if
+/// anything was cut. Needs no ICU, never throws.
+std::string cut(std::string_view s, std::size_t max_bytes);
+
+/// What an error message may quote of a string that came from outside (a parameter, a header, a file line): at most
+/// `max_bytes` of it, cut before a character's first byte and then "…", in double quotes with control characters
+/// escaped as JSON escapes them and invalid UTF-8 replaced (U+FFFD), so the message stays short and printable.
+/// "bib\ntex" → "\"bib\\ntex\"". Needs no ICU, never throws.
+std::string quoted(std::string_view s, std::size_t max_bytes = 40);
+
 }  // namespace paperdex::text

@@ -15,6 +15,10 @@ struct RebuildOptions {
     bool strict = false;                    ///< throw (and keep the old generation) if any line is rejected
     unsigned threads = 0;                   ///< segment builders run at once (term generation + writing); 0 = cores
     std::size_t segment_works = 10000;      ///< works in the largest segment (the first ones hold a quarter, doubling)
+    /// Shards of the generation (1..ShardLayout::kMaxShards). 1 = DIR/gen-N is one Xapian database; N > 1 =
+    /// DIR/gen-N/shard-K/ (K = 0..N-1), each a plain database, works spread as shard_layout.h says, and a stub
+    /// DIR/gen-N/XAPIANDB through which Xapian::Database(DIR/gen-N) opens them all. The author index stays one.
+    unsigned shards = 1;
 };
 
 struct RebuildResult {
@@ -39,8 +43,10 @@ struct RebuildResult {
 /// corpus order by Xapian::Database::compact (as xapian-compact; cf. Lucene's segment merging), so docids
 /// follow corpus order and the result equals a single writer's replace_document("Q"+id) loop. An id that comes
 /// again keeps only its last occurrence, at that occurrence's place (the loop would keep the first's place).
+/// With shards, each segment writes its works into N parts (round robin, shard_layout.h) and each shard's parts are
+/// compacted on their own thread, keeping their docids: no merge across shards.
 /// The layout of DIR (generations, staging, the lock) is IndexDirectory's (index_directory.h).
-/// @throws InvalidArgument("index") if opt.index_dir is empty; CorpusError if a corpus path is missing (or, with
+/// @throws InvalidArgument("index") if opt.index_dir is empty, InvalidArgument("shards") if out of range; CorpusError if a corpus path is missing (or, with
 ///         strict, a line is rejected); IndexError if another rebuild holds DIR's lock, or Xapian fails.
 RebuildResult rebuild(const RebuildOptions& opt);
 
