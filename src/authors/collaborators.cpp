@@ -161,9 +161,15 @@ void add_topic_candidates(const Searcher& works, const std::string& key, const s
             const std::string k = author_key(a);
             if (k.empty() || excluded.count(k) || !seen.insert(k).second) continue;
             Candidate& c = ev.candidate(k, a.name);
-            c.topic = opt.topic_sum ? c.topic + closeness : std::max(c.topic, closeness);
             take_newer(c.evidence_date, date);
-            if (c.topic_docs.size() < kTopicDocsKept) c.topic_docs.push_back(*it);
+            // The MSet is best first, so these are b's best kTopicDocsKept works: the sum counts the works shown as
+            // the reason. Past them a key adds only weak matches, and the keys with most of those are not one
+            // person's body of work but a common name several people share ("hao wang") or a report issued every
+            // year ("Cancer statistics, 2020", 2021, ...).
+            if (c.topic_docs.size() < kTopicDocsKept) {
+                c.topic = opt.topic_sum ? c.topic + closeness : std::max(c.topic, closeness);
+                c.topic_docs.push_back(*it);
+            }
             used = true;
         }
         if (used && keep_matches) {
