@@ -24,10 +24,18 @@ constexpr std::array<std::string_view, 6> kCachedRoutes{
 
 }  // namespace
 
+WorksSource works_source(const ServerOptions& options) {
+    WorksSource works;
+    for (const auto& url : options.shards) works.shards.push_back(parse_remote_shard(url));
+    const unsigned reply_ms = options.shard_timeout_ms ? options.shard_timeout_ms : options.request_timeout_ms;
+    works.timeouts = {std::min(works.timeouts.connect_ms, reply_ms), reply_ms};
+    return works;
+}
+
 ServerContext::ServerContext(ServerOptions options)
     : options_(std::move(options)),
       cache_(options_.cache_mb * std::size_t{1} << 20),
-      pool_(options_.index_dir),
+      pool_(options_.index_dir, works_source(options_)),
       gate_(options_.searches ? options_.searches : default_searches()) {}
 
 IndexView ServerContext::index() {

@@ -30,6 +30,10 @@ struct IndexView {
     const std::string& cache_tag;
 };
 
+/// The works source `options` asks for: its --shard URLs parsed, with their timeouts.
+/// @throws InvalidArgument("shard") for a URL that is not tcp://HOST:PORT.
+WorksSource works_source(const ServerOptions& options);
+
 /// Shared by all routes of one server; safe to use from every worker thread.
 class ServerContext {
 public:

@@ -193,8 +193,20 @@ HttpServer::HttpServer(ServerOptions options) {
                                    std::pair{"request_timeout_ms", options.request_timeout_ms}})
         if (ms < 1 || ms > 3'600'000)
             throw InvalidArgument(name, std::string(name) + " must be 1..3600000, got " + std::to_string(ms));
+    if (options.shard_timeout_ms > 3'600'000)
+        throw InvalidArgument("shard_timeout_ms", "shard_timeout_ms must be 0..3600000, got " + std::to_string(options.shard_timeout_ms));
     if (options.web_dir.empty()) options.web_dir = default_web_dir();
-    open_index(options.index_dir);  // fail now, not on the first request
+    // Fail now, not on the first request; but a remote shard that is down now may be up by then.
+    if (const WorksSource works = works_source(options); works.shards.empty()) {
+        open_index(options.index_dir);
+    } else {
+        resolve_index(options.index_dir);
+        try {
+            open_index(options.index_dir, works.shards, works.timeouts);
+        } catch (const ShardUnavailable& e) {
+            std::cerr << "paperdex serve: " << e.what() << "; answering 503 until it is\n";
+        }
+    }
 
     impl_ = std::make_unique<Impl>(std::move(options));
     auto& server = impl_->server;

@@ -137,6 +137,14 @@ public:
     Xapian::docid docid(const std::string& id) const;
 
     const Xapian::Database& database() const noexcept { return db_; }
+
+    /// Says that database() is made of remote shards (remote_shards.h) served by stock xapian-tcpsrv, which runs
+    /// only Xapian's built-in match spies: facets are then counted with Xapian::ValueCountMatchSpy (the same
+    /// counts, split on this side). Xapian 1.4's remote protocol has no spelling lookup, so corrections come from
+    /// `spelling`, a local database holding the spelling table (shard 0 of the generation), or none if it is an
+    /// empty Database. Throws nothing.
+    void use_remote_works(Xapian::Database spelling);
+    bool remote_works() const noexcept { return remote_works_; }
     /// Re-reads the newest revision (Xapian::Database::reopen); true if it changed. @throws IndexError.
     bool reopen();
     const RankingOptions& ranking() const noexcept { return ranking_; }
@@ -154,6 +162,8 @@ public:
 
 private:
     Xapian::Database db_;
+    Xapian::Database spelling_;  // db_ unless use_remote_works
+    bool remote_works_ = false;
     RankingOptions ranking_;
     mutable std::unordered_map<std::string_view, std::shared_ptr<const FacetDictionary>> dictionaries_;  // by facet name
 };
