@@ -262,7 +262,8 @@ TEST_CASE("http: bad parameters are 400s naming the parameter") {
         {{{"sort", "date"}}, "sort", "sort must be relevance or year, got \"date\""},
         {{{"perpage", "5"}}, "perpage",
          "unknown parameter \"perpage\"; known: q, year, venue, author, topic, type, sort, page, per_page, facets, "
-         "format"},
+         "format, partial"},
+        {{{"partial", "yes"}}, "partial", "partial must be true or false, got \"yes\""},
     };
     for (const auto& c : cases) {
         CAPTURE(c.message);
@@ -397,7 +398,7 @@ TEST_CASE("http: /api/openapi.json is OpenAPI 3.1 and lists every route") {
     std::set<std::string> search_params;
     for (const auto& p : paths.at("/api/search").at("get").at("parameters")) search_params.insert(p.at("name"));
     CHECK(search_params == std::set<std::string>{"q", "year", "venue", "author", "topic", "type", "sort", "page",
-                                                  "per_page", "facets", "format"});
+                                                  "per_page", "facets", "format", "partial"});
     CHECK(paths.at("/api/search").at("get").at("responses").at("400").at("content").at("application/json").at(
               "schema") == json{{"$ref", "#/components/schemas/Error"}});
 

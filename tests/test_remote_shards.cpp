@@ -150,6 +150,7 @@ TEST_CASE("remote shards: a killed or hung shard is a 503 naming it within its t
     const auto [before, ok] = get("/api/search", search);
     REQUIRE(ok.first == 200);
     REQUIRE(before["total"].get<int>() > 0);
+    CHECK(before["shards"] == json{{"total", 2}, {"failed", json::array()}});
 
     served.servers[1]->stop();
     for (int i = 0; i < 3; ++i) {  // every time, not only on the request that found the broken connection
@@ -159,8 +160,35 @@ TEST_CASE("remote shards: a killed or hung shard is a 503 naming it within its t
         CHECK(down["error"]["shard"] == served.servers[1]->url());
         CHECK(status.second < 3000);
     }
+    {
+        // partial=true: the shard that answers, as that shard alone answers when opened locally.
+        httplib::Params partial = search;
+        partial.emplace("partial", "true");
+        const auto [part, status] = get("/api/search", partial);
+        CHECK(status.first == 200);
+        CHECK(part["shards"] == json{{"total", 2}, {"failed", {served.servers[1]->url()}}});
+        const Searcher shard0(Xapian::Database((fs::path(resolve_index(served.index_dir)) / ShardLayout::shard_name(0)).string()));
+        SearchRequest r;
+        r.query = "memory access prefetching";
+        r.facets = {"author", "year"};
+        const SearchResponse expected = shard0.search(r);
+        CHECK(part["facets"] == json(expected)["facets"]);
+        CHECK(part["total"] == expected.total);
+        REQUIRE(part["hits"].size() == expected.hits.size());
+        for (std::size_t i = 0; i < expected.hits.size(); ++i) CHECK(part["hits"][i]["id"] == expected.hits[i].id);
+        const auto [health, hs] = get("/healthz", {});
+        CHECK(hs.first == 503);
+        CHECK(health["status"] == "degraded");
+        CHECK(health["shards"][0]["ok"] == true);
+        CHECK(health["shards"][1]["ok"] == false);
+        CHECK(health["shards"][1]["shard"] == served.servers[1]->url());
+    }
     served.servers[1]->start();
     {
+        const auto [health, hs] = get("/healthz", {});
+        CHECK(hs.first == 200);
+        CHECK(health["status"] == "ok");
+        CHECK(health["documents"] == paperdex::testing::default_works().size());
         const auto [back, status] = get("/api/search", search);
         CHECK(status.first == 200);
         CHECK(back["hits"] == before["hits"]);

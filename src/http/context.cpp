@@ -8,6 +8,7 @@
 #include <string>
 
 #include "paperdex/error.h"
+#include "paperdex/index/index_directory.h"
 
 namespace paperdex::http {
 namespace {
@@ -34,16 +35,44 @@ WorksSource works_source(const ServerOptions& options) {
 
 ServerContext::ServerContext(ServerOptions options)
     : options_(std::move(options)),
+      works_(works_source(options_)),
       cache_(options_.cache_mb * std::size_t{1} << 20),
-      pool_(options_.index_dir, works_source(options_)),
+      pool_(options_.index_dir, works_),
       gate_(options_.searches ? options_.searches : default_searches()) {}
 
-IndexView ServerContext::index() {
+std::shared_ptr<const void> ServerContext::admit() {
     if (!gate_.enter(std::chrono::milliseconds(options_.request_timeout_ms)))
         throw Unavailable("busy: every one of the " + std::to_string(gate_.slots()) +
                           " index slots stayed in use for " + std::to_string(options_.request_timeout_ms) +
                           " ms; try again later");
-    return lend(std::shared_ptr<const void>(nullptr, [gate = &gate_](const void*) { gate->leave(); }));
+    return std::shared_ptr<const void>(nullptr, [gate = &gate_](const void*) { gate->leave(); });
+}
+
+IndexView ServerContext::index() { return lend(admit()); }
+
+std::vector<ShardHealth> ServerContext::shard_health() const {
+    std::vector<ShardHealth> out;
+    for (const RemoteShard& s : works_.shards) {
+        ShardHealth h{s.url(), false, {}};
+        h.ok = remote_shard_answers(s, works_.timeouts, &h.error);
+        out.push_back(std::move(h));
+    }
+    return out;
+}
+
+LiveShards ServerContext::live_shards() {
+    LiveShards live{admit(), nullptr, works_.shards.size(), {}};
+    std::vector<RemoteShard> answering;
+    for (const RemoteShard& s : works_.shards) {
+        if (remote_shard_answers(s, works_.timeouts))
+            answering.push_back(s);
+        else
+            live.failed.push_back(s.url());
+    }
+    if (answering.empty()) throw ShardUnavailable(works_.shards.front().url(), "no shard answers");
+    live.searcher = std::make_unique<Searcher>(open_index(options_.index_dir, answering, works_.timeouts));
+    live.searcher->use_remote_works(open_local_spelling(options_.index_dir));
+    return live;
 }
 
 // index() with its gate slot, or glance() with none.

@@ -16,6 +16,7 @@
 #include "http/export_routes.h"
 #include "http/katex_assets.h"
 #include "http/request_limits.h"
+#include "http/shard_answers.h"
 #include "http/params.h"
 #include "paperdex/error.h"
 #include "paperdex/index/index_directory.h"
@@ -34,6 +35,10 @@ thread_local std::optional<Clock::time_point> t_request_start;
 void add_core_routes(httplib::Server& server, ServerContext& ctx) {
     ctx.get(server, "/healthz", "/healthz", openapi::healthz_operation(),
             [&ctx](const httplib::Request&, httplib::Response& res) {
+                if (ctx.remote()) {
+                    reply_shard_health(ctx, res);
+                    return;
+                }
                 const IndexView index = ctx.glance();  // a health check must not wait behind searches
                 reply_json(res, {{"status", "ok"}, {"generation", index.generation}, {"documents", index.documents}});
             });
@@ -42,8 +47,7 @@ void add_core_routes(httplib::Server& server, ServerContext& ctx) {
             [&ctx](const httplib::Request& req, httplib::Response& res) {
                 if (reply_search_export(ctx, req, res)) return;  // format=bibtex|ris|csljson (export_routes.cpp)
                 const SearchParams sp = parse_search_params(req.params);
-                const IndexView index = ctx.index();
-                nlohmann::json body = index.searcher.search(sp.request);
+                nlohmann::json body = search_over_shards(ctx, sp);
                 body["query"] = sp.request.query;
                 body["page"] = sp.page;
                 body["per_page"] = sp.per_page;
