@@ -14,6 +14,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Well under xapian-tcpsrv's default idle timeout of 60 s.
+constexpr std::chrono::seconds kFreshConnection{10};
+
 // Xapian gives every new database a new UUID, so a generation name reused after the index directory was
 // deleted and rebuilt still gets a new tag. A plain database changes in place: its revision joins the tag.
 std::string cache_tag(const Xapian::Database& db, const std::string& link) {
@@ -90,7 +93,8 @@ bool SearcherPool::usable(const PooledIndex& index) const noexcept {
     if (works_.shards.empty()) return true;
     if (retired(index)) return false;
     // xapian-tcpsrv closes a connection idle past its --idle-timeout (60 s by default): one round trip to every
-    // shard finds out before a request would fail on it.
+    // shard finds out before a request would fail on it. A connection used in the last seconds is still open.
+    if (std::chrono::steady_clock::now() - index.idle_since < kFreshConnection) return true;
     try {
         Xapian::Database db = index.searcher->database();  // a handle on the same connections
         db.keep_alive();
@@ -131,6 +135,7 @@ void SearcherPool::give_back(PooledIndex* p) noexcept {
         open_ -= stale.size();
     }
     if (index->link == link_ && !retired(*index)) {
+        index->idle_since = std::chrono::steady_clock::now();
         idle_.push_back(std::move(index));
     } else {
         --open_;

@@ -4,6 +4,7 @@
 // one per worker thread because an idle worker's Searcher kept its generation's files open after a rebuild
 // deleted them (disk space not freed, descriptors held) until that worker served again, which with 256 workers
 // could be never. Lucene's SearcherManager is the same idea.
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -24,6 +25,7 @@ struct PooledIndex {
     std::uint64_t generation = 0;          // N of gen-N; 0 for a plain database
     std::string tag;                       // names this exact content for the response cache (IndexView)
     std::uint64_t shard_failures = 0;      // remote_shard_failures() when opened: a later failure retires it
+    std::chrono::steady_clock::time_point idle_since;  // when it was last given back
 };
 
 /// Where the works come from: the generation's own files, or shards served by xapian-tcpsrv (remote_shards.h).
