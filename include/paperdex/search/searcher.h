@@ -144,6 +144,7 @@ public:
     /// `spelling`, a local database holding the spelling table (shard 0 of the generation), or none if it is an
     /// empty Database. Throws nothing.
     void use_remote_works(Xapian::Database spelling);
+    /// Whether use_remote_works() was called.
     bool remote_works() const noexcept { return remote_works_; }
     /// Re-reads the newest revision (Xapian::Database::reopen); true if it changed. @throws IndexError.
     bool reopen();
