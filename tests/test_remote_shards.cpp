@@ -54,11 +54,7 @@ struct ServedShards {
         for (const auto& s : servers) out.push_back(s->url());
         return out;
     }
-    Searcher searcher() const {
-        Searcher s(open_index(index_dir, shards(), RemoteTimeouts{}));
-        s.use_remote_works(open_local_spelling(index_dir));
-        return s;
-    }
+    Searcher searcher() const { return Searcher::over_remote_shards(index_dir, shards(), RemoteTimeouts{}); }
 };
 
 }  // namespace

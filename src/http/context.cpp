@@ -8,7 +8,6 @@
 #include <string>
 
 #include "paperdex/error.h"
-#include "paperdex/index/index_directory.h"
 
 namespace paperdex::http {
 namespace {
@@ -61,17 +60,17 @@ std::vector<ShardHealth> ServerContext::shard_health() const {
 }
 
 LiveShards ServerContext::live_shards() {
-    LiveShards live{admit(), nullptr, works_.shards.size(), {}};
+    LiveShards live{admit(), nullptr, {}};
     std::vector<RemoteShard> answering;
-    for (const RemoteShard& s : works_.shards) {
-        if (remote_shard_answers(s, works_.timeouts))
-            answering.push_back(s);
+    const std::vector<ShardHealth> health = shard_health();
+    for (std::size_t k = 0; k < health.size(); ++k) {
+        if (health[k].ok)
+            answering.push_back(works_.shards[k]);
         else
-            live.failed.push_back(s.url());
+            live.failed.push_back(health[k].shard);
     }
     if (answering.empty()) throw ShardUnavailable(works_.shards.front().url(), "no shard answers");
-    live.searcher = std::make_unique<Searcher>(open_index(options_.index_dir, answering, works_.timeouts));
-    live.searcher->use_remote_works(open_local_spelling(options_.index_dir));
+    live.searcher = std::make_unique<Searcher>(Searcher::over_remote_shards(options_.index_dir, answering, works_.timeouts));
     return live;
 }
 

@@ -41,8 +41,7 @@ struct ShardHealth {
 struct LiveShards {
     std::shared_ptr<const void> admission;
     std::unique_ptr<Searcher> searcher;
-    std::size_t total = 0;             ///< shards configured
-    std::vector<std::string> failed;  ///< those left out
+    std::vector<std::string> failed;  ///< the configured shards left out
 };
 
 /// The works source `options` asks for: its --shard URLs parsed, with their timeouts.

@@ -29,9 +29,7 @@ std::string cache_tag(const Xapian::Database& db, const std::string& link) {
 
 std::unique_ptr<Searcher> open_searcher(const std::string& path, const WorksSource& works) {
     if (works.shards.empty()) return std::make_unique<Searcher>(open_index(path));
-    auto searcher = std::make_unique<Searcher>(open_index(path, works.shards, works.timeouts));
-    searcher->use_remote_works(open_local_spelling(path));
-    return searcher;
+    return std::make_unique<Searcher>(Searcher::over_remote_shards(path, works.shards, works.timeouts));
 }
 
 std::unique_ptr<PooledIndex> open_generation(const std::string& index_dir, const WorksSource& works, std::string link) {

@@ -17,7 +17,7 @@ nlohmann::json search_over_shards(ServerContext& ctx, const SearchParams& sp) {
     // Exact over the shards that answer: Xapian ranks them with their own global statistics.
     const LiveShards live = ctx.live_shards();
     nlohmann::json body = live.searcher->search(sp.request);
-    body["shards"] = {{"total", live.total}, {"failed", live.failed}};
+    body["shards"] = {{"total", total}, {"failed", live.failed}};
     return body;
 }
 

@@ -22,13 +22,17 @@ constexpr std::string_view kContextStart = "remote:tcp(";
 
 std::atomic<std::uint64_t> g_failures{0};
 
+std::string unavailable(const RemoteShard& s, const Xapian::Error& e) {
+    return "shard " + s.url() + " is unavailable: " + e.get_msg() +
+           (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : "");
+}
+
 Xapian::Database open_one(const RemoteShard& s, const RemoteTimeouts& t) {
     try {
         return Xapian::Remote::open(s.host, s.port, t.reply_ms, t.connect_ms);
     } catch (const Xapian::Error& e) {
         note_remote_shard_failure();
-        throw ShardUnavailable(s.url(), "shard " + s.url() + " is unavailable: " + e.get_msg() +
-                                            (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : ""));
+        throw ShardUnavailable(s.url(), unavailable(s, e));
     }
 }
 
@@ -67,8 +71,8 @@ bool remote_shard_answers(const RemoteShard& shard, const RemoteTimeouts& timeou
         return true;
     } catch (const ShardUnavailable& e) {
         if (why) *why = e.what();
-    } catch (const Xapian::Error& e) {
-        if (why) *why = "shard " + shard.url() + " is unavailable: " + e.get_msg();
+    } catch (const Xapian::Error& e) {  // keep_alive: connected, then no answer
+        if (why) *why = unavailable(shard, e);
     }
     return false;
 }

@@ -14,6 +14,7 @@
 #include "search/math_snippet.h"
 #include "index/xapian_error.h"
 #include "paperdex/index/document.h"
+#include "paperdex/index/index_directory.h"
 #include "paperdex/index/schema.h"
 #include "paperdex/corpus/text.h"
 
@@ -84,9 +85,12 @@ void to_json(nlohmann::json& j, const SearchResponse& r) {
 
 Searcher::Searcher(Xapian::Database db, RankingOptions ranking) : db_(std::move(db)), spelling_(db_), ranking_(ranking) {}
 
-void Searcher::use_remote_works(Xapian::Database spelling) {
-    remote_works_ = true;
-    spelling_ = std::move(spelling);
+Searcher Searcher::over_remote_shards(const std::string& index_dir, const std::vector<RemoteShard>& shards,
+                                      const RemoteTimeouts& timeouts, RankingOptions ranking) {
+    Searcher s(open_index(index_dir, shards, timeouts), ranking);
+    s.remote_works_ = true;
+    s.spelling_ = open_local_spelling(index_dir);
+    return s;
 }
 
 bool Searcher::reopen() {

@@ -87,9 +87,7 @@ paperdex::Searcher open_searcher(const Setup& setup) {
     if (setup.shards.empty()) return paperdex::Searcher(paperdex::open_index(setup.index));
     std::vector<paperdex::RemoteShard> shards;
     for (const auto& url : setup.shards) shards.push_back(paperdex::parse_remote_shard(url));
-    paperdex::Searcher searcher(paperdex::open_index(setup.index, shards, paperdex::RemoteTimeouts{}));
-    searcher.use_remote_works(paperdex::open_local_spelling(setup.index));
-    return searcher;
+    return paperdex::Searcher::over_remote_shards(setup.index, shards, paperdex::RemoteTimeouts{});
 }
 
 paperdex::SearchRequest request(const std::string& q, bool facets, bool snippets) {
