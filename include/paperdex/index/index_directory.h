@@ -124,7 +124,7 @@ Xapian::Database open_index(const std::string& index_dir);
 Xapian::Database open_index(const std::string& index_dir, const std::vector<RemoteShard>& shards, const RemoteTimeouts& timeouts);
 
 /// The spelling table of the generation `index_dir` serves, opened locally for a front end whose works shards are
-/// remote (Searcher::use_remote_works): its shard-0, or the generation itself when it has one shard; an empty
+/// remote (Searcher::over_remote_shards): its shard-0, or the generation itself when it has one shard; an empty
 /// Database when neither is on this machine. @throws IndexError if one is there but cannot be opened.
 Xapian::Database open_local_spelling(const std::string& index_dir);
 
