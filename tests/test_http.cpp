@@ -262,7 +262,8 @@ TEST_CASE("http: bad parameters are 400s naming the parameter") {
         {{{"sort", "date"}}, "sort", "sort must be relevance or year, got \"date\""},
         {{{"perpage", "5"}}, "perpage",
          "unknown parameter \"perpage\"; known: q, year, venue, author, topic, type, sort, page, per_page, facets, "
-         "format"},
+         "format, partial"},
+        {{{"partial", "yes"}}, "partial", "partial must be true or false, got \"yes\""},
     };
     for (const auto& c : cases) {
         CAPTURE(c.message);
@@ -311,15 +312,21 @@ TEST_CASE("http: one table maps error classes to status and code") {
     CHECK((r.status == 500 && r.code == "internal" && r.parameter.empty()));
     r = reply([] { throw paperdex::Unavailable("busy"); });
     CHECK((r.status == 503 && r.code == "unavailable" && r.message == "busy"));
+    r = reply([] { throw paperdex::ShardUnavailable("tcp://127.0.0.1:1", "shard tcp://127.0.0.1:1 is unavailable"); });
+    CHECK((r.status == 503 && r.code == "shard_unavailable" && r.shard == "tcp://127.0.0.1:1"));
+    // A 503 is not an internal error: the client sees which shard is down.
+    std::ostringstream log;
+    CHECK(paperdex::http::client_reply(r, log).message == "shard tcp://127.0.0.1:1 is unavailable");
+    CHECK(paperdex::http::error_json(r)["error"]["shard"] == "tcp://127.0.0.1:1");
     r = reply([] { throw std::bad_alloc(); });
     CHECK((r.status == 500 && r.code == "internal"));
     r = reply([] { throw Xapian::DatabaseCorruptError("bad block"); });
     CHECK((r.status == 500 && r.code == "internal" && r.message == "index error: DatabaseCorruptError: bad block"));
     r = reply([] { throw 42; });
     CHECK((r.status == 500 && r.code == "internal" && r.message == "unknown error"));
-    CHECK(paperdex::http::error_json({400, "invalid_parameter", "m", "q", ""}) ==
+    CHECK(paperdex::http::error_json({400, "invalid_parameter", "m", "q", "", ""}) ==
           json{{"error", {{"code", "invalid_parameter"}, {"message", "m"}, {"parameter", "q"}}}});
-    CHECK(paperdex::http::error_json({404, "not_found", "m", "", ""}) == json{{"error", {{"code", "not_found"}, {"message", "m"}}}});
+    CHECK(paperdex::http::error_json({404, "not_found", "m", "", "", ""}) == json{{"error", {{"code", "not_found"}, {"message", "m"}}}});
 }
 
 TEST_CASE("http: a 500 tells the client an id, and only the log the internal message") {
@@ -391,7 +398,7 @@ TEST_CASE("http: /api/openapi.json is OpenAPI 3.1 and lists every route") {
     std::set<std::string> search_params;
     for (const auto& p : paths.at("/api/search").at("get").at("parameters")) search_params.insert(p.at("name"));
     CHECK(search_params == std::set<std::string>{"q", "year", "venue", "author", "topic", "type", "sort", "page",
-                                                  "per_page", "facets", "format"});
+                                                  "per_page", "facets", "format", "partial"});
     CHECK(paths.at("/api/search").at("get").at("responses").at("400").at("content").at("application/json").at(
               "schema") == json{{"$ref", "#/components/schemas/Error"}});
 

@@ -5,12 +5,16 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "index_fixture.h"
+#include "shard_comparison.h"
+#include "paperdex/corpus/work.h"
 #include "paperdex/eval/eval.h"
 #include "paperdex/index/index_directory.h"
 #include "paperdex/index/rebuild.h"
@@ -24,64 +28,14 @@ using namespace paperdex;
 using paperdex::testing::default_corpus_dir;
 using paperdex::testing::default_index;
 using paperdex::testing::default_works;
+using paperdex::testing::check_same;
+using paperdex::testing::shard_comparison_requests;
 
 namespace {
 
 const std::string& sharded_index(unsigned shards) { return paperdex::testing::sharded_default_index(shards); }
 
 std::string generation(const std::string& index_dir) { return IndexDirectory(index_dir).resolve(); }
-
-// The searches of the comparison: SciFact's claims (long free text, many words absent), words and phrases of the
-// default corpus, an empty query (browse), filters, and every facet.
-std::vector<SearchRequest> requests() {
-    std::vector<SearchRequest> out;
-    const auto queries = eval::read_queries(std::string(PAPERDEX_DATA_DIR) + "/scifact/queries.jsonl");
-    auto request = [&out](std::string q) -> SearchRequest& {
-        out.emplace_back();
-        out.back().query = std::move(q);
-        return out.back();
-    };
-    for (std::size_t i = 0; i < queries.size() && i < 150; ++i) request(queries[i].text);
-    // Not yet wildcards ("prefetch*"): Xapian 1.4 expands OP_WILDCARD in each shard on its own, so the OP_SYNONYM
-    // of the expansion gets a different term-frequency estimate per shard and the scores differ (issue 15, open).
-    for (std::string q : {"recommendation", "graph neural network", "\"memory access\"", "hashemi",
-                          "learning AND NOT deep", "title:transformer", "", "the", "language model"})
-        request(q);
-    request("learning").year = YearRange{2020, 2025};
-    request("").authors = {"Milad Hashemi"};
-    request("model").sort = SortOrder::year;
-    for (auto& r : out) {
-        r.limit = 20;
-        r.facets = {"year", "venue", "author", "topic", "type"};
-    }
-    return out;
-}
-
-void check_same(const SearchResponse& one, const SearchResponse& many, const std::string& query) {
-    INFO("query: " << query);
-    CHECK(many.total == one.total);
-    CHECK(many.total_exact == one.total_exact);
-    CHECK(many.corrected_query == one.corrected_query);
-    REQUIRE(many.hits.size() == one.hits.size());
-    for (std::size_t i = 0; i < one.hits.size(); ++i) {
-        CHECK(many.hits[i].id == one.hits[i].id);
-        CHECK(std::abs(many.hits[i].score - one.hits[i].score) <= 1e-9);
-        CHECK(many.hits[i].title_html == one.hits[i].title_html);
-        // Not the snippet: Xapian picks its window by each term's maximum weight in the match, a bound computed per
-        // sub-database (wdf and length bounds of each shard), so the window can differ while the marked words do not.
-        CHECK(many.hits[i].snippet.empty() == one.hits[i].snippet.empty());
-    }
-    REQUIRE(many.facets.size() == one.facets.size());
-    for (std::size_t f = 0; f < one.facets.size(); ++f) {
-        CHECK(many.facets[f].name == one.facets[f].name);
-        CHECK(many.facets[f].exact == one.facets[f].exact);
-        REQUIRE(many.facets[f].values.size() == one.facets[f].values.size());
-        for (std::size_t v = 0; v < one.facets[f].values.size(); ++v) {
-            CHECK(many.facets[f].values[v].value == one.facets[f].values[v].value);
-            CHECK(many.facets[f].values[v].count == one.facets[f].values[v].count);
-        }
-    }
-}
 
 }  // namespace
 
@@ -121,7 +75,7 @@ TEST_CASE("shards: a sharded generation is a stub over plain databases, each wor
 
 TEST_CASE("shards: 2 and 3 shards answer every search exactly as one shard does") {
     Searcher one(open_index(default_index()));
-    const auto reqs = requests();
+    const auto reqs = shard_comparison_requests();
     REQUIRE(reqs.size() > 150);
     for (unsigned n : {2u, 3u}) {
         Searcher many(open_index(sharded_index(n)));
@@ -171,4 +125,43 @@ TEST_CASE("shards: a shard count out of range is an error naming shards, before 
         }
     }
     CHECK_FALSE(fs::exists(dir.path / "index"));
+}
+
+TEST_CASE("shards: a work that comes again keeps its last place, in a sharded generation as in one database") {
+    // The default corpus, then every third of its works again (their last occurrence wins, at its later place):
+    // the deletions of the first occurrences go to the shard parts that hold them.
+    paperdex::testing::TempDir dir("shards-again");
+    const auto& works = default_works();
+    {
+        std::ofstream out(dir.path / "again.jsonl");
+        for (std::size_t i = 0; i < works.size(); i += 3) out << nlohmann::json(works[i]).dump() << '\n';
+    }
+    std::vector<std::string> ids;
+    for (unsigned n : {1u, 3u}) {
+        RebuildOptions opt;
+        opt.corpus_paths = {default_corpus_dir(), (dir.path / "again.jsonl").string()};
+        opt.index_dir = (dir.path / ("index-" + std::to_string(n))).string();
+        opt.shards = n;
+        const RebuildResult r = rebuild(opt);
+        CHECK(r.works == works.size());
+        // Every work once, in docid order: the works read only once first, in corpus order, then the repeated ones.
+        const Xapian::Database db(generation(opt.index_dir));
+        std::vector<std::string> order;
+        for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+            auto t = db.termlist_begin(*it);
+            t.skip_to(std::string(schema::kIdPrefix));
+            order.push_back((*t).substr(schema::kIdPrefix.size()));
+        }
+        if (ids.empty()) {
+            ids = order;
+        } else {
+            CHECK(order == ids);
+        }
+    }
+    // Expected order worked out from the corpus itself: not-repeated works in corpus order, then every third one.
+    std::vector<std::string> expected;
+    for (std::size_t i = 0; i < works.size(); ++i)
+        if (i % 3 != 0) expected.push_back(works[i].id);
+    for (std::size_t i = 0; i < works.size(); i += 3) expected.push_back(works[i].id);
+    CHECK(ids == expected);
 }

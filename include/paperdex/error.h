@@ -67,4 +67,15 @@ public:
     using Error::Error;
 };
 
+/// A works shard served by xapian-tcpsrv (remote_shards.h) did not answer within its timeouts: down, unreachable
+/// or slow. `shard()` is its "tcp://HOST:PORT". The next request reconnects, so asking again once it is back
+/// succeeds.
+class ShardUnavailable : public Unavailable {
+public:
+    ShardUnavailable(std::string shard, const std::string& message) : Unavailable(message), shard_(std::move(shard)) {}
+    const std::string& shard() const noexcept { return shard_; }
+private:
+    std::string shard_;
+};
+
 }  // namespace paperdex

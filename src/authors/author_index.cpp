@@ -15,6 +15,7 @@
 #include "paperdex/index/index_directory.h"
 #include "paperdex/index/schema.h"
 #include "paperdex/corpus/text.h"
+#include "search/newest_first.h"
 
 namespace fs = std::filesystem;
 
@@ -141,17 +142,11 @@ AuthorProfile author_profile(const Searcher& works, const AuthorIndex& authors, 
     with_xapian_errors("profile of " + key, [&] {
         for (auto& t : expansion_terms(db, works_by(db, key), kProfileCandidateTerms))
             if (t.shown && p.terms.size() < kProfileTerms) p.terms.push_back(std::move(t));
-        Xapian::Enquire enquire(db);
-        enquire.set_query(Xapian::Query(schema::boolean_term(schema::kAuthorKeyPrefix, key)));
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        Xapian::MultiValueKeyMaker newest;
-        newest.add_value(schema::kDateSlot, true);
-        newest.add_value(schema::kYearSlot, true);
-        enquire.set_sort_by_key(&newest, false);
-        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>((page - 1) * per_page),
-                                             static_cast<Xapian::doccount>(per_page));
-        p.works_total = mset.get_matches_estimated();
-        for (auto it = mset.begin(); it != mset.end(); ++it) p.works.push_back(stored_work(it.get_document()));
+        const NewestWorks newest = newest_first(db, Xapian::Query(schema::boolean_term(schema::kAuthorKeyPrefix, key)),
+                                                static_cast<Xapian::doccount>((page - 1) * per_page),
+                                                static_cast<Xapian::doccount>(per_page));
+        p.works_total = newest.total;
+        for (const auto& doc : newest.works) p.works.push_back(stored_work(doc));
     });
     return p;
 }

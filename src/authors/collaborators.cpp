@@ -17,6 +17,7 @@
 #include "paperdex/index/document.h"
 #include "paperdex/index/schema.h"
 #include "paperdex/search/similar.h"
+#include "search/newest_first.h"
 
 namespace paperdex {
 namespace {
@@ -423,17 +424,11 @@ namespace {
 
 // b's newest work written with the shared co-author z: the joint work that makes z a reason.
 std::optional<ConnectingWork> newest_joint_work(const Xapian::Database& db, const std::string& b, const std::string& z) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(schema::boolean_term(schema::kAuthorKeyPrefix, b)),
-                                    Xapian::Query(schema::boolean_term(schema::kAuthorKeyPrefix, z))));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    Xapian::MultiValueKeyMaker newest;
-    newest.add_value(schema::kDateSlot, true);
-    newest.add_value(schema::kYearSlot, true);
-    enquire.set_sort_by_key(&newest, false);
-    Xapian::MSet m = enquire.get_mset(0, 1);
-    if (m.empty()) return std::nullopt;
-    const Work w = stored_work(m.begin().get_document());
+    const NewestWorks m = newest_first(db, Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(schema::boolean_term(schema::kAuthorKeyPrefix, b)),
+                                                         Xapian::Query(schema::boolean_term(schema::kAuthorKeyPrefix, z))),
+                                       0, 1);
+    if (m.works.empty()) return std::nullopt;
+    const Work w = stored_work(m.works.front());
     return ConnectingWork{w.id, w.title, w.year, "coauthor"};
 }
 

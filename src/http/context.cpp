@@ -24,18 +24,54 @@ constexpr std::array<std::string_view, 6> kCachedRoutes{
 
 }  // namespace
 
+WorksSource works_source(const ServerOptions& options) {
+    WorksSource works;
+    for (const auto& url : options.shards) works.shards.push_back(parse_remote_shard(url));
+    const unsigned reply_ms = options.shard_timeout_ms ? options.shard_timeout_ms : options.request_timeout_ms;
+    works.timeouts = {std::min(works.timeouts.connect_ms, reply_ms), reply_ms};
+    return works;
+}
+
 ServerContext::ServerContext(ServerOptions options)
     : options_(std::move(options)),
+      works_(works_source(options_)),
       cache_(options_.cache_mb * std::size_t{1} << 20),
-      pool_(options_.index_dir),
+      pool_(options_.index_dir, works_),
       gate_(options_.searches ? options_.searches : default_searches()) {}
 
-IndexView ServerContext::index() {
+std::shared_ptr<const void> ServerContext::admit() {
     if (!gate_.enter(std::chrono::milliseconds(options_.request_timeout_ms)))
         throw Unavailable("busy: every one of the " + std::to_string(gate_.slots()) +
                           " index slots stayed in use for " + std::to_string(options_.request_timeout_ms) +
                           " ms; try again later");
-    return lend(std::shared_ptr<const void>(nullptr, [gate = &gate_](const void*) { gate->leave(); }));
+    return std::shared_ptr<const void>(nullptr, [gate = &gate_](const void*) { gate->leave(); });
+}
+
+IndexView ServerContext::index() { return lend(admit()); }
+
+std::vector<ShardHealth> ServerContext::shard_health() const {
+    std::vector<ShardHealth> out;
+    for (const RemoteShard& s : works_.shards) {
+        ShardHealth h{s.url(), false, {}};
+        h.ok = remote_shard_answers(s, works_.timeouts, &h.error);
+        out.push_back(std::move(h));
+    }
+    return out;
+}
+
+LiveShards ServerContext::live_shards() {
+    LiveShards live{admit(), nullptr, {}};
+    std::vector<RemoteShard> answering;
+    const std::vector<ShardHealth> health = shard_health();
+    for (std::size_t k = 0; k < health.size(); ++k) {
+        if (health[k].ok)
+            answering.push_back(works_.shards[k]);
+        else
+            live.failed.push_back(health[k].shard);
+    }
+    if (answering.empty()) throw ShardUnavailable(works_.shards.front().url(), "no shard answers");
+    live.searcher = std::make_unique<Searcher>(Searcher::over_remote_shards(options_.index_dir, answering, works_.timeouts));
+    return live;
 }
 
 // index() with its gate slot, or glance() with none.
@@ -61,7 +97,8 @@ httplib::Server::Handler ServerContext::cached(std::string path, httplib::Server
     return [this, path = std::move(path), handler = std::move(handler)](const httplib::Request& req,
                                                                           httplib::Response& res) {
         t_route = path;
-        if (!cache_.enabled()) {
+        // Remote shards' answers are never stored (their tag is empty), so no key is worth computing.
+        if (!cache_.enabled() || remote()) {
             cache_.find({});  // counts the miss
             res.set_header("X-Cache", "miss");
             handler(req, res);

@@ -30,6 +30,24 @@ struct IndexView {
     const std::string& cache_tag;
 };
 
+/// One remote shard as /healthz reports it.
+struct ShardHealth {
+    std::string shard;  ///< tcp://HOST:PORT
+    bool ok = false;
+    std::string error;  ///< why not, when not ok
+};
+
+/// The part of a sharded index that answers now (ServerContext::live_shards).
+struct LiveShards {
+    std::shared_ptr<const void> admission;
+    std::unique_ptr<Searcher> searcher;
+    std::vector<std::string> failed;  ///< the configured shards left out
+};
+
+/// The works source `options` asks for: its --shard URLs parsed, with their timeouts.
+/// @throws InvalidArgument("shard") for a URL that is not tcp://HOST:PORT.
+WorksSource works_source(const ServerOptions& options);
+
 /// Shared by all routes of one server; safe to use from every worker thread.
 class ServerContext {
 public:
@@ -51,6 +69,15 @@ public:
     /// The author index of the generation `index` serves, opened on first use.
     /// @throws NotFound if the generation has no author database; IndexError.
     const AuthorIndex& authors(const IndexView& index) const { return pool_.authors(*index.lease); }
+    /// Whether the works are on remote shards (ServerOptions::shards).
+    bool remote() const noexcept { return !works_.shards.empty(); }
+    /// Each remote shard and whether it answers now (remote_shard_answers; one new connection each), in order.
+    /// Empty without remote shards.
+    std::vector<ShardHealth> shard_health() const;
+    /// A Searcher over the remote shards that answer now, opened for one request (not pooled), for a search with
+    /// partial=true; `failed` gets the URLs of the others. Waits at the AdmissionGate as index() does.
+    /// @throws ShardUnavailable if no shard answers; Unavailable as index().
+    LiveShards live_shards();
     /// Indexes open now, lent and idle.
     std::size_t open_indexes() const { return pool_.open(); }
 
@@ -68,7 +95,9 @@ private:
     httplib::Server::Handler labelled(std::string path, httplib::Server::Handler handler);
     httplib::Server::Handler cached(std::string path, httplib::Server::Handler handler);
     IndexView lend(std::shared_ptr<const void> admission);
+    std::shared_ptr<const void> admit();
     ServerOptions options_;
+    WorksSource works_;
     Metrics metrics_;
     OpenApi openapi_;
     ResponseCache cache_;

@@ -37,6 +37,7 @@ constexpr std::array kErrorTable{
     // IndexModified (a rebuild replaced what a reader was reading) is an IndexError and answers as one: the next
     // request reopens the index (ServerContext::index) and succeeds, so it is not a 503 "try later".
     ErrorClass{is<IndexError>, 500, "internal"},
+    ErrorClass{is<ShardUnavailable>, 503, "shard_unavailable"},
     ErrorClass{is<Unavailable>, 503, "unavailable"},
 };
 
@@ -57,31 +58,33 @@ constexpr std::array kStatusTable{
 ErrorReply error_reply(std::exception_ptr error) {
     try {
         if (error) std::rethrow_exception(error);
-        return {500, "internal", "unknown error", "", ""};
+        return {500, "internal", "unknown error", "", "", ""};
     } catch (const std::exception& e) {
         for (const auto& c : kErrorTable) {
             if (!c.matches(e)) continue;
-            ErrorReply r{c.status, std::string(c.code), e.what(), "", ""};
+            ErrorReply r{c.status, std::string(c.code), e.what(), "", "", ""};
             if (const auto* ia = dynamic_cast<const InvalidArgument*>(&e)) r.parameter = ia->parameter();
+            if (const auto* su = dynamic_cast<const ShardUnavailable*>(&e)) r.shard = su->shard();
             return r;
         }
-        return {500, "internal", e.what(), "", ""};
+        return {500, "internal", e.what(), "", "", ""};
     } catch (const Xapian::Error& e) {
         // Xapian errors do not derive from std::exception; the library should have wrapped them.
-        return {500, "internal", "index error: " + e.get_description(), "", ""};
+        return {500, "internal", "index error: " + e.get_description(), "", "", ""};
     } catch (...) {
-        return {500, "internal", "unknown error", "", ""};
+        return {500, "internal", "unknown error", "", "", ""};
     }
 }
 
 ErrorReply status_reply(int status, std::string message) {
     for (const auto& s : kStatusTable)
-        if (s.status == status) return {status, std::string(s.code), std::move(message), "", ""};
-    return {status, status >= 500 ? "internal" : "bad_request", std::move(message), "", ""};
+        if (s.status == status) return {status, std::string(s.code), std::move(message), "", "", ""};
+    return {status, status >= 500 ? "internal" : "bad_request", std::move(message), "", "", ""};
 }
 
 ErrorReply client_reply(ErrorReply reply, std::ostream& log) {
-    if (reply.status < 500) return reply;
+    // A 503 says what to wait for (a busy server, a shard that is down) and names no server path.
+    if (reply.status < 500 || reply.status == 503) return reply;
     // Random per process, then counted: unique within a log, and not guessable across restarts.
     static std::atomic<std::uint64_t> next{std::random_device{}() * 0x9E3779B97F4A7C15ull};
     char id[17];
@@ -97,6 +100,7 @@ nlohmann::json error_json(const ErrorReply& reply) {
     // An invalid_parameter always names it, even when the client's parameter name is empty ("?=1", {"": 1}).
     if (!reply.parameter.empty() || reply.code == "invalid_parameter") e["parameter"] = reply.parameter;
     if (!reply.id.empty()) e["id"] = reply.id;
+    if (!reply.shard.empty()) e["shard"] = reply.shard;
     return {{"error", std::move(e)}};
 }
 

@@ -25,7 +25,8 @@ json error_schema() {
                          "examples": ["invalid_parameter", "not_found", "internal"]},
                 "message": {"type": "string", "description": "what was expected and what was given"},
                 "parameter": {"type": "string", "description": "the offending parameter (400 invalid_parameter only)"},
-                "id": {"type": "string", "description": "5xx only: the server log's line for this error has the same id"}
+                "id": {"type": "string", "description": "500 only: the server log's line for this error has the same id"},
+                "shard": {"type": "string", "description": "503 shard_unavailable only: the remote shard, tcp://HOST:PORT"}
             }
         }}
     })json"_json;
@@ -96,7 +97,11 @@ json search_schemas() {
                                    "description": "the query could not be parsed (e.g. a stray quote); its plain words were searched"},
                 "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
                 "facets": {"type": "object", "description": "requested facets by name",
-                           "additionalProperties": {"$ref": "#/components/schemas/FacetCounts"}}
+                           "additionalProperties": {"$ref": "#/components/schemas/FacetCounts"}},
+                "shards": {"type": "object", "required": ["total", "failed"],
+                           "description": "with remote shards (serve --shard): how many, and those left out (partial=true)",
+                           "properties": {"total": {"type": "integer"},
+                                          "failed": {"type": "array", "items": {"type": "string"}}}}
             }
         }
     })json"_json;
@@ -104,11 +109,16 @@ json search_schemas() {
 
 json health_schema() {
     return R"json({
-        "type": "object", "required": ["status", "generation", "documents"],
+        "type": "object", "required": ["status"],
+        "description": "generation and documents when status is ok; shards with remote shards (serve --shard)",
         "properties": {
-            "status": {"const": "ok"},
+            "status": {"enum": ["ok", "degraded"]},
             "generation": {"type": "integer", "description": "N of DIR/gen-N, 0 for a plain database"},
-            "documents": {"type": "integer"}
+            "documents": {"type": "integer"},
+            "shards": {"type": "array", "items": {
+                "type": "object", "required": ["shard", "ok"],
+                "properties": {"shard": {"type": "string", "description": "tcp://HOST:PORT"},
+                               "ok": {"type": "boolean"}, "error": {"type": "string"}}}}
         }
     })json"_json;
 }
@@ -184,7 +194,8 @@ json error_responses(std::initializer_list<int> statuses) {
         const char* what = s == 400   ? "invalid parameter"
                            : s == 404 ? "not found"
                            : s == 413 ? "body over 1 MiB"
-                           : s == 503 ? "busy: no index slot freed within the request deadline (--searches)"
+                           : s == 503 ? "busy: no index slot freed within the request deadline (--searches); or "
+                                        "shard_unavailable: a remote shard, named in error.shard, did not answer"
                                       : "internal error";
         r[std::to_string(s)] = json_response(what, ref("Error"));
     }
@@ -233,6 +244,10 @@ json search_operation() {
     params.push_back(query_parameter("facets", "comma-separated facets to count exactly: " + facet_names,
                                      {{"type", "string"}}));
     params.push_back(format_parameter("the works of the page asked for (facets are not counted)"));
+    params.push_back(query_parameter("partial",
+                                     "with remote shards: true answers from the shards that answer, listing the "
+                                     "others in shards.failed; false (default) answers 503 shard_unavailable",
+                                     {{"type", "boolean"}, {"default", false}}));
     json responses{{"200", json_response("ranked works, facet counts", ref("SearchResponse"))}};
     add_citation_content(responses["200"]);
     responses.update(error_responses({400, 500, 503}));
@@ -256,7 +271,8 @@ json work_operation() {
 }
 
 json healthz_operation() {
-    json responses{{"200", json_response("the index being served", ref("Health"))}};
+    json responses{{"200", json_response("the index being served", ref("Health"))},
+                   {"503", json_response("a remote shard does not answer (status degraded)", ref("Health"))}};
     responses.update(error_responses({500}));
     return {{"operationId", "health"}, {"summary", "Liveness and the index generation served"},
             {"responses", std::move(responses)}};

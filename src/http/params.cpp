@@ -125,7 +125,7 @@ std::vector<std::string> facet_list(const httplib::Params& params) {
 SearchParams parse_search_params(const httplib::Params& params) {
     // format: json (the default) or a citation format, which export_routes.cpp answers before this parse.
     reject_unknown(params,
-                   {"q", "year", "venue", "author", "topic", "type", "sort", "page", "per_page", "facets", "format"});
+                   {"q", "year", "venue", "author", "topic", "type", "sort", "page", "per_page", "facets", "format", "partial"});
     SearchParams sp;
     sp.request.query = query_text(params);
     parse_filters(params, sp.request);
@@ -143,6 +143,10 @@ SearchParams parse_search_params(const httplib::Params& params) {
     sp.request.offset = (sp.page - 1) * sp.per_page;
     sp.request.limit = sp.per_page;
     sp.request.facets = facet_list(params);
+    if (auto partial = single(params, "partial")) {
+        if (*partial == "true") sp.partial = true;
+        else if (*partial != "false") throw InvalidArgument("partial", "partial must be true or false, got " + shown(*partial));
+    }
     return sp;
 }
 

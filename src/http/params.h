@@ -23,9 +23,12 @@ struct SearchParams {
     SearchRequest request;  ///< offset = (page-1)×per_page, limit = per_page
     std::size_t page = 1;
     std::size_t per_page = kDefaultPerPage;
+    /// partial=true: with remote shards, a shard that does not answer is left out (listed in the answer's
+    /// "shards") instead of failing the search with a 503.
+    bool partial = false;
 };
 
-/// Parses q, year, venue, author, topic, type, sort, page, per_page, facets; accepts `format` (its value is
+/// Parses q, year, venue, author, topic, type, sort, page, per_page, facets, partial (true|false); accepts `format` (its value is
 /// checked by export_routes.h, which answers the citation formats).
 /// @throws InvalidArgument(name, ...) for a bad value, a repeated single-valued parameter or an
 ///         unknown parameter (so a typo like `perpage=5` is not silently ignored).

@@ -14,6 +14,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Well under xapian-tcpsrv's default idle timeout of 60 s.
+constexpr std::chrono::seconds kFreshConnection{10};
+
 // Xapian gives every new database a new UUID, so a generation name reused after the index directory was
 // deleted and rebuilt still gets a new tag. A plain database changes in place: its revision joins the tag.
 std::string cache_tag(const Xapian::Database& db, const std::string& link) {
@@ -24,7 +27,12 @@ std::string cache_tag(const Xapian::Database& db, const std::string& link) {
     }
 }
 
-std::unique_ptr<PooledIndex> open_generation(const std::string& index_dir, std::string link) {
+std::unique_ptr<Searcher> open_searcher(const std::string& path, const WorksSource& works) {
+    if (works.shards.empty()) return std::make_unique<Searcher>(open_index(path));
+    return std::make_unique<Searcher>(Searcher::over_remote_shards(path, works.shards, works.timeouts));
+}
+
+std::unique_ptr<PooledIndex> open_generation(const std::string& index_dir, const WorksSource& works, std::string link) {
     // A rebuild may remove the generation we just read the name of (it keeps only the previous one):
     // re-read the link and try again; the newest generation is always complete before the link moves.
     constexpr int kAttempts = 5;
@@ -32,11 +40,15 @@ std::unique_ptr<PooledIndex> open_generation(const std::string& index_dir, std::
         try {
             const std::string path = link.empty() ? index_dir : (fs::path(index_dir) / link).string();
             auto index = std::make_unique<PooledIndex>();
-            index->searcher = std::make_unique<Searcher>(open_index(path));
+            index->shard_failures = remote_shard_failures();
+            index->searcher = open_searcher(path, works);
             index->link = std::move(link);
             index->generation = IndexDirectory::generation_of(index->link);
-            index->tag = cache_tag(index->searcher->database(), index->link);
+            // Remote shards change without this server seeing it: their answers are not cached.
+            if (works.shards.empty()) index->tag = cache_tag(index->searcher->database(), index->link);
             return index;
+        } catch (const ShardUnavailable&) {
+            throw;  // not this generation's fault: the next request tries again
         } catch (const Error&) {
             std::string again = IndexDirectory(index_dir).current_link();
             if (attempt == kAttempts || again == link) throw;
@@ -52,27 +64,49 @@ SearcherPool::~SearcherPool() = default;
 std::shared_ptr<PooledIndex> SearcherPool::acquire() {
     std::string link = IndexDirectory(index_dir_).current_link();
     std::unique_ptr<PooledIndex> index;
-    {
-        std::lock_guard lock(mutex_);
-        if (!broken_.empty() && link == broken_) link = link_;  // known not to open: keep the last good one
-        if (link == link_ && !idle_.empty()) {
+    for (;;) {
+        {
+            std::lock_guard lock(mutex_);
+            if (!broken_.empty() && link == broken_) link = link_;  // known not to open: keep the last good one
+            if (link != link_ || idle_.empty()) break;
             index = std::move(idle_.back());
             idle_.pop_back();
         }
+        if (usable(*index)) break;
+        index.reset();  // closed outside the lock: closing remote connections is network I/O
+        std::lock_guard lock(mutex_);
+        --open_;
     }
     if (!index) {
         index = open_or_keep_serving(std::move(link));
         std::lock_guard lock(mutex_);
         ++open_;
-    } else if (index->link.empty() && index->searcher->reopen()) {
+    } else if (index->link.empty() && works_.shards.empty() && index->searcher->reopen()) {
         index->tag = cache_tag(index->searcher->database(), index->link);  // a plain database updated in place
     }
     return {index.release(), [this](PooledIndex* p) { give_back(p); }};
 }
 
+bool SearcherPool::usable(const PooledIndex& index) const noexcept {
+    if (works_.shards.empty()) return true;
+    if (retired(index)) return false;
+    // xapian-tcpsrv closes a connection idle past its --idle-timeout (60 s by default): one round trip to every
+    // shard finds out before a request would fail on it. A connection used in the last seconds is still open.
+    if (std::chrono::steady_clock::now() - index.idle_since < kFreshConnection) return true;
+    try {
+        Xapian::Database db = index.searcher->database();  // a handle on the same connections
+        db.keep_alive();
+        return true;
+    } catch (const Xapian::Error&) {
+        return false;
+    }
+}
+
 std::unique_ptr<PooledIndex> SearcherPool::open_or_keep_serving(std::string link) {
     try {
-        return open_generation(index_dir_, link);
+        return open_generation(index_dir_, works_, link);
+    } catch (const ShardUnavailable&) {
+        throw;  // a shard is down, not this generation: the next request tries again
     } catch (const Error& e) {
         // A generation that cannot be opened (a damaged table, a disk error) must not take the server down with
         // it: the previous one is still on disk (a rebuild keeps it), so serve that until `current` moves on.
@@ -81,11 +115,11 @@ std::unique_ptr<PooledIndex> SearcherPool::open_or_keep_serving(std::string link
             std::lock_guard lock(mutex_);
             if (link_.empty() || link_ == link) throw;
             last_good = link_;
-            if (broken_ == link) return open_generation(index_dir_, last_good);
+            if (broken_ == link) return open_generation(index_dir_, works_, last_good);
             broken_ = link;
         }
         std::cerr << "paperdex serve: " << e.what() << "; serving " << last_good << " until current changes\n";
-        return open_generation(index_dir_, last_good);
+        return open_generation(index_dir_, works_, last_good);
     }
 }
 
@@ -98,7 +132,8 @@ void SearcherPool::give_back(PooledIndex* p) noexcept {
         stale.swap(idle_);
         open_ -= stale.size();
     }
-    if (index->link == link_) {
+    if (index->link == link_ && !retired(*index)) {
+        index->idle_since = std::chrono::steady_clock::now();
         idle_.push_back(std::move(index));
     } else {
         --open_;
@@ -116,6 +151,10 @@ const AuthorIndex& SearcherPool::authors(PooledIndex& index) const {
         index.authors->reopen();
     }
     return *index.authors;
+}
+
+bool SearcherPool::retired(const PooledIndex& index) const noexcept {
+    return !works_.shards.empty() && index.shard_failures != remote_shard_failures();
 }
 
 std::size_t SearcherPool::open() const {

@@ -16,6 +16,7 @@
 #include "http/export_routes.h"
 #include "http/katex_assets.h"
 #include "http/request_limits.h"
+#include "http/shard_answers.h"
 #include "http/params.h"
 #include "paperdex/error.h"
 #include "paperdex/index/index_directory.h"
@@ -34,6 +35,10 @@ thread_local std::optional<Clock::time_point> t_request_start;
 void add_core_routes(httplib::Server& server, ServerContext& ctx) {
     ctx.get(server, "/healthz", "/healthz", openapi::healthz_operation(),
             [&ctx](const httplib::Request&, httplib::Response& res) {
+                if (ctx.remote()) {
+                    reply_shard_health(ctx, res);
+                    return;
+                }
                 const IndexView index = ctx.glance();  // a health check must not wait behind searches
                 reply_json(res, {{"status", "ok"}, {"generation", index.generation}, {"documents", index.documents}});
             });
@@ -42,8 +47,7 @@ void add_core_routes(httplib::Server& server, ServerContext& ctx) {
             [&ctx](const httplib::Request& req, httplib::Response& res) {
                 if (reply_search_export(ctx, req, res)) return;  // format=bibtex|ris|csljson (export_routes.cpp)
                 const SearchParams sp = parse_search_params(req.params);
-                const IndexView index = ctx.index();
-                nlohmann::json body = index.searcher.search(sp.request);
+                nlohmann::json body = search_over_shards(ctx, sp);
                 body["query"] = sp.request.query;
                 body["page"] = sp.page;
                 body["per_page"] = sp.per_page;
@@ -193,8 +197,20 @@ HttpServer::HttpServer(ServerOptions options) {
                                    std::pair{"request_timeout_ms", options.request_timeout_ms}})
         if (ms < 1 || ms > 3'600'000)
             throw InvalidArgument(name, std::string(name) + " must be 1..3600000, got " + std::to_string(ms));
+    if (options.shard_timeout_ms > 3'600'000)
+        throw InvalidArgument("shard_timeout_ms", "shard_timeout_ms must be 0..3600000, got " + std::to_string(options.shard_timeout_ms));
     if (options.web_dir.empty()) options.web_dir = default_web_dir();
-    open_index(options.index_dir);  // fail now, not on the first request
+    // Fail now, not on the first request; but a remote shard that is down now may be up by then.
+    if (const WorksSource works = works_source(options); works.shards.empty()) {
+        open_index(options.index_dir);
+    } else {
+        resolve_index(options.index_dir);
+        try {
+            open_index(options.index_dir, works.shards, works.timeouts);
+        } catch (const ShardUnavailable& e) {
+            std::cerr << "paperdex serve: " << e.what() << "; answering 503 until it is\n";
+        }
+    }
 
     impl_ = std::make_unique<Impl>(std::move(options));
     auto& server = impl_->server;

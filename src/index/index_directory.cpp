@@ -15,6 +15,7 @@
 #include "index/xapian_error.h"
 #include "paperdex/error.h"
 #include "paperdex/index/schema.h"
+#include "paperdex/index/shard_layout.h"
 
 namespace fs = std::filesystem;
 
@@ -162,16 +163,45 @@ void IndexDirectory::prune(std::uint64_t keep, const std::string& previous) cons
 
 std::string resolve_index(const std::string& index_dir) { return IndexDirectory(index_dir).resolve(); }
 
-Xapian::Database open_index(const std::string& index_dir) {
-    const std::string path = resolve_index(index_dir);
-    Xapian::Database db = with_xapian_errors("opening index " + path, [&] { return Xapian::Database(path); });
+namespace {
+
+// The layout version is checked wherever the works are read from: a front end of remote shards too.
+void check_layout(const Xapian::Database& db, const std::string& path, const std::string& index_dir) {
     const std::string version =
         with_xapian_errors("reading index " + path, [&] { return db.get_metadata(std::string(schema::kSchemaVersionKey)); });
     if (version != schema::kSchemaVersion)
         throw IndexError("index " + path + " has layout version " + (version.empty() ? "1" : version) +
                          ", this paperdex reads version " + std::string(schema::kSchemaVersion) +
                          ": rebuild it (paperdex-corpus rebuild --corpus CORPUS --index " + index_dir + ")");
+}
+
+}  // namespace
+
+Xapian::Database open_index(const std::string& index_dir) {
+    const std::string path = resolve_index(index_dir);
+    Xapian::Database db = with_xapian_errors("opening index " + path, [&] { return Xapian::Database(path); });
+    check_layout(db, path, index_dir);
     return db;
+}
+
+Xapian::Database open_index(const std::string& index_dir, const std::vector<RemoteShard>& shards, const RemoteTimeouts& timeouts) {
+    Xapian::Database db = open_remote_shards(shards, timeouts);
+    std::string names;
+    for (const auto& s : shards) names += (names.empty() ? "" : " ") + s.url();
+    check_layout(db, "shards " + names, index_dir);
+    return db;
+}
+
+Xapian::Database open_local_spelling(const std::string& index_dir) {
+    const fs::path gen = resolve_index(index_dir);
+    const fs::path shard0 = gen / ShardLayout::shard_name(0);
+    std::string path;
+    if (IndexDirectory::holds_database(shard0.string()))
+        path = shard0.string();
+    else if (ShardLayout::shards_of(gen.string()) == 1 && IndexDirectory::holds_database(gen.string()))
+        path = gen.string();
+    if (path.empty()) return Xapian::Database();
+    return with_xapian_errors("opening the spelling table in " + path, [&] { return Xapian::Database(path); });
 }
 
 }  // namespace paperdex

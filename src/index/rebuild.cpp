@@ -6,6 +6,7 @@
 #include <deque>
 #include <filesystem>
 #include <future>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -105,6 +106,9 @@ void build_segment(const fs::path& path, const std::vector<Work>& works, const s
 // work as a one-shard build does.
 void build_sharded_segment(const fs::path& dir, std::size_t first, const ShardLayout& layout,
                            const std::vector<Work>& works, const std::vector<FacetOrdinals>& ordinals, std::uint64_t gen) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) throw IndexError("cannot create " + dir.string() + ": " + ec.message());
     std::vector<Xapian::WritableDatabase> dbs;
     std::vector<DocumentBuilder> builders(layout.shards());
     for (unsigned k = 0; k < layout.shards(); ++k) {
@@ -237,14 +241,10 @@ void SegmentWriter::launch() {
     running_.push_back(std::async(std::launch::async, [path = segments_.back(), first = starts_.back(), layout = layout_,
                                                        works = std::move(batch_), ordinals = std::move(batch_ordinals_),
                                                        gen = gen_] {
-        if (layout.shards() == 1) {
+        if (layout.shards() == 1)
             build_segment(path, works, ordinals, gen);
-        } else {
-            std::error_code ec;
-            fs::create_directories(path, ec);
-            if (ec) throw IndexError("cannot create " + path.string() + ": " + ec.message());
+        else
             build_sharded_segment(path, first, layout, works, ordinals, gen);
-        }
     }));
     batch_ = {};
     batch_ordinals_ = {};
@@ -278,23 +278,24 @@ void SegmentWriter::delete_superseded() {
     auto segment_of = [this](std::size_t index) {
         return static_cast<std::size_t>(std::upper_bound(starts_.begin(), starts_.end(), index) - starts_.begin()) - 1;
     };
-    // superseded_ is sorted, so each segment is opened once for all its deletions.
+    const bool sharded = layout_.shards() > 1;
+    // superseded_ is sorted, so each database of a segment (the segment, or its shard parts) is opened once for all
+    // its deletions.
     for (std::size_t i = 0; i < superseded_.size();) {
         const std::size_t seg = segment_of(superseded_[i]);
-        if (layout_.shards() == 1) {
-            Xapian::WritableDatabase db(segments_[seg].string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
-            for (; i < superseded_.size() && segment_of(superseded_[i]) == seg; ++i)
-                db.delete_document(static_cast<Xapian::docid>(superseded_[i] - starts_[seg] + 1));
-            db.commit();
-            continue;
-        }
+        std::vector<std::optional<Xapian::WritableDatabase>> parts(layout_.shards());
         for (; i < superseded_.size() && segment_of(superseded_[i]) == seg; ++i) {
-            const auto [k, docid] = layout_.place(superseded_[i]);
-            Xapian::WritableDatabase db((segments_[seg] / ShardLayout::shard_name(k)).string(),
-                                        Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
-            db.delete_document(docid);
-            db.commit();
+            // A one-shard segment numbers its works from 1; shard parts hold the docids ShardLayout gave them.
+            const auto [k, docid] =
+                sharded ? layout_.place(superseded_[i])
+                        : ShardLayout::Place{0, static_cast<std::uint32_t>(superseded_[i] - starts_[seg] + 1)};
+            if (!parts[k])
+                parts[k].emplace((sharded ? segments_[seg] / ShardLayout::shard_name(k) : segments_[seg]).string(),
+                                 Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+            parts[k]->delete_document(docid);
         }
+        for (auto& db : parts)
+            if (db) db->commit();
     }
 }
 

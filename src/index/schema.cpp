@@ -65,7 +65,9 @@ bool is_free_text_term(std::string_view term) {
 }
 
 const std::vector<std::pair<std::string_view, std::string_view>>& text_fields() {
-    static const std::vector<std::pair<std::string_view, std::string_view>> table = {
+    // Never destroyed: a server's worker threads may still parse a query while the process exits (TSan saw the
+    // exit-time destructor free it under a worker's read).
+    static const auto& table = *new std::vector<std::pair<std::string_view, std::string_view>>{
         {"title", kTitlePrefix}, {"author", kAuthorPrefix}, {"topic", kTopicTextPrefix}, {"venue", kVenueTextPrefix}};
     return table;
 }

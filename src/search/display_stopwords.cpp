@@ -86,8 +86,12 @@ std::vector<std::string> stopwords() {
 }
 
 const Xapian::SimpleStopper& stoplist() {
-    static const std::vector<std::string> words = stopwords();
-    static const Xapian::SimpleStopper stopper(words.begin(), words.end());
+    // Never destroyed: a server's worker threads may still be checking a term when the process exits (TSan saw
+    // the exit-time destructor free the set under a worker's read).
+    static const Xapian::SimpleStopper& stopper = *[] {
+        const std::vector<std::string> words = stopwords();
+        return new Xapian::SimpleStopper(words.begin(), words.end());
+    }();
     return stopper;
 }
 

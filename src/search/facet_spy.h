@@ -15,12 +15,27 @@
 
 namespace paperdex {
 
+/// Facet counting as a search reads it, whichever match spy counts: FacetSpy (local works) or
+/// ValueCountFacetTally (works on remote shards, value_count_facet_tally.h).
+class FacetTally {
+public:
+    virtual ~FacetTally() = default;
+    /// Adds the counting spy to `enquire`; it counts during enquire.get_mset. The spy belongs to this tally.
+    virtual void attach(Xapian::Enquire& enquire) = 0;
+    /// Works seen (checked by the match).
+    virtual Xapian::doccount total() const = 0;
+    /// Every value seen (raw slot value; year: sortable_serialise) with the works seen holding it, in no
+    /// particular order. The views stay valid as long as the tally.
+    virtual std::vector<std::pair<std::string_view, Xapian::doccount>> counted() const = 0;
+    virtual const schema::Facet& facet() const noexcept = 0;
+};
+
 /// Like Xapian::ValueCountMatchSpy (whose counting it follows: Xapian's "Match spies" docs), but a packed slot
 /// (schema::pack_values: every author of a work) is split and each of its values counted, so a multi-valued
 /// facet costs one value read per work instead of one per value slot. With the facet's dictionary it reads the
 /// ordinals slot instead and counts into an array (facet_dictionary.h). Counts cover the works the match
 /// checked (Enquire::get_mset's checkatleast decides how many); total() says how many that was.
-class FacetSpy : public Xapian::MatchSpy {
+class FacetSpy : public Xapian::MatchSpy, public FacetTally {
 public:
     /// @param dictionary the facet's dictionary (FacetDictionary::load), or nullptr to count the values as strings.
     /// @param expected_works about how many works the match will check (the bound, or the estimated matches if
@@ -30,12 +45,10 @@ public:
                       Xapian::doccount expected_works = Xapian::doccount(-1));
     /// @throws IndexError if a work holds an ordinal past the dictionary (an index written inconsistently).
     void operator()(const Xapian::Document& doc, double wt) override;
-    /// Works seen (checked by the match).
-    Xapian::doccount total() const noexcept { return total_; }
-    /// Every value seen (raw slot value; year: sortable_serialise) with the works seen holding it, in no
-    /// particular order. The views stay valid as long as the spy.
-    std::vector<std::pair<std::string_view, Xapian::doccount>> counted() const;
-    const schema::Facet& facet() const noexcept { return facet_; }
+    void attach(Xapian::Enquire& enquire) override { enquire.add_matchspy(this); }
+    Xapian::doccount total() const override { return total_; }
+    std::vector<std::pair<std::string_view, Xapian::doccount>> counted() const override;
+    const schema::Facet& facet() const noexcept override { return facet_; }
 
 private:
     const schema::Facet& facet_;

@@ -10,9 +10,11 @@
 
 #include "paperdex/error.h"
 #include "search/facet_spy.h"
+#include "search/value_count_facet_tally.h"
 #include "search/math_snippet.h"
 #include "index/xapian_error.h"
 #include "paperdex/index/document.h"
+#include "paperdex/index/index_directory.h"
 #include "paperdex/index/schema.h"
 #include "paperdex/corpus/text.h"
 
@@ -81,7 +83,15 @@ void to_json(nlohmann::json& j, const SearchResponse& r) {
     for (const auto& f : r.facets) j["facets"][f.name] = f;
 }
 
-Searcher::Searcher(Xapian::Database db, RankingOptions ranking) : db_(std::move(db)), ranking_(ranking) {}
+Searcher::Searcher(Xapian::Database db, RankingOptions ranking) : db_(std::move(db)), spelling_(db_), ranking_(ranking) {}
+
+Searcher Searcher::over_remote_shards(const std::string& index_dir, const std::vector<RemoteShard>& shards,
+                                      const RemoteTimeouts& timeouts, RankingOptions ranking) {
+    Searcher s(open_index(index_dir, shards, timeouts), ranking);
+    s.remote_works_ = true;
+    s.spelling_ = open_local_spelling(index_dir);
+    return s;
+}
 
 bool Searcher::reopen() {
     if (!with_xapian_errors("reopening the index", [&] { return db_.reopen(); })) return false;
@@ -250,7 +260,9 @@ ParsedQuery plain_words_query(const Xapian::Database& db, const std::string& q, 
     return {query_parser(db, ranking).parse_query(plain, 0), {}, true};
 }
 
-ParsedQuery parse_query(const Xapian::Database& db, const std::string& raw, const RankingOptions& ranking) {
+// `spelling` holds the spelling table: db itself, or a local database when db's shards are remote.
+ParsedQuery parse_query(const Xapian::Database& db, const Xapian::Database& spelling, const std::string& raw,
+                        const RankingOptions& ranking) {
     const std::string q = text::normalize(raw);
     if (text::squeeze(q).empty()) return {Xapian::Query::MatchAll, {}};
     check_wildcards(q);
@@ -271,7 +283,7 @@ ParsedQuery parse_query(const Xapian::Database& db, const std::string& raw, cons
             // Xapian 1.4 corrects only words of an unprefixed default field, so a parser without the "Z" prefix
             // does it (the spelling table holds words, not stems).
             Xapian::QueryParser speller;
-            speller.set_database(db);
+            speller.set_database(spelling);
             speller.parse_query(q, flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
             out.corrected = speller.get_corrected_query_string();
         }
@@ -309,7 +321,7 @@ Xapian::Query expand_query(Xapian::Enquire& enquire, const Xapian::Query& query,
 }  // namespace
 
 Xapian::Query Searcher::build_query(const SearchRequest& req) const {
-    Xapian::Query q = with_xapian_errors("parsing the query", [&] { return parse_query(db_, req.query, ranking_).query; });
+    Xapian::Query q = with_xapian_errors("parsing the query", [&] { return parse_query(db_, spelling_, req.query, ranking_).query; });
     Xapian::Query filter = build_filter(req);
     if (filter.empty()) return q;
     return Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
@@ -359,10 +371,10 @@ RankedPage ranked_page(const Searcher& searcher, const Xapian::Query& parsed, co
 // counts up to the facet bound too, and the spies see each match it visits: counting in the ranked pass made every
 // match pay BM25 and switched off Xapian's pruning (at 1M works, 200 queries, loaded machine: search + facets
 // p50/p99 42/426 ms in one pass, 35/256 ms in two). Updates resp's total; returns the spies, which have counted.
-std::vector<std::unique_ptr<FacetSpy>> count_matches(const Searcher& searcher, const RankedPage& page,
+std::vector<std::unique_ptr<FacetTally>> count_matches(const Searcher& searcher, const RankedPage& page,
                                                      const std::vector<const schema::Facet*>& facets,
                                                      const SearchRequest& req, SearchResponse& resp) {
-    std::vector<std::unique_ptr<FacetSpy>> spies;
+    std::vector<std::unique_ptr<FacetTally>> spies;
     if (resp.total_exact && facets.empty()) return spies;
     std::size_t counted = req.offset + req.limit + kCountedPastPage;
     if (!facets.empty()) counted = std::max(counted, req.facet_check_bound);
@@ -371,8 +383,11 @@ std::vector<std::unique_ptr<FacetSpy>> count_matches(const Searcher& searcher, c
     counter.set_weighting_scheme(Xapian::BoolWeight());
     const auto expected = static_cast<Xapian::doccount>(std::min<std::size_t>(counted, page.mset.get_matches_upper_bound()));
     for (const auto* f : facets) {
-        spies.push_back(std::make_unique<FacetSpy>(*f, searcher.facet_dictionary(*f), expected));
-        counter.add_matchspy(spies.back().get());
+        if (searcher.remote_works())
+            spies.push_back(std::make_unique<ValueCountFacetTally>(*f));
+        else
+            spies.push_back(std::make_unique<FacetSpy>(*f, searcher.facet_dictionary(*f), expected));
+        spies.back()->attach(counter);
     }
     const Xapian::MSet all = counter.get_mset(
         0, 0, static_cast<Xapian::doccount>(std::min<std::size_t>(searcher.database().get_doccount(), counted)));
@@ -385,7 +400,7 @@ std::vector<std::unique_ptr<FacetSpy>> count_matches(const Searcher& searcher, c
 }
 
 // The most frequent values a spy counted, scaled up to the total when it saw only some of the matches.
-FacetCounts facet_counts(const FacetSpy& spy, const SearchResponse& resp, std::size_t facet_limit) {
+FacetCounts facet_counts(const FacetTally& spy, const SearchResponse& resp, std::size_t facet_limit) {
     const schema::Facet& f = spy.facet();
     FacetCounts fc;
     fc.name = std::string(f.name);
@@ -436,7 +451,7 @@ SearchResponse Searcher::search(const SearchRequest& req) const {
     std::vector<const schema::Facet*> facets;
     for (const auto& name : req.facets) facets.push_back(&schema::facet(name));
     SearchResponse resp = with_xapian_errors("search", [&] {
-        const ParsedQuery parsed = parse_query(db_, req.query, ranking_);
+        const ParsedQuery parsed = parse_query(db_, spelling_, req.query, ranking_);
         const bool browse = parsed.query.get_type() == Xapian::Query::LEAF_MATCH_ALL;
         const RankedPage page = ranked_page(*this, parsed.query, req, browse);
         SearchResponse r;

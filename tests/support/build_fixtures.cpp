@@ -13,6 +13,6 @@ TEST_CASE("fixtures: the shared indexes are built from scratch") {
     std::filesystem::remove_all(root);
     CHECK(paperdex::open_index(paperdex::testing::default_index()).get_doccount() > 0);
     CHECK(paperdex::open_index(paperdex::testing::http_fixture::main_index()).get_doccount() > 0);
-    for (unsigned shards : {2u, 3u})
+    for (unsigned shards : {2u, 3u, 4u})
         CHECK(paperdex::open_index(paperdex::testing::sharded_default_index(shards)).get_doccount() > 0);
 }

@@ -77,9 +77,18 @@ void report(benchmark::State& state, const std::vector<Sample>& samples, std::si
 
 struct Setup {
     std::string index;
+    std::vector<std::string> shards;  // remote works shards (tcp://HOST:PORT), as `paperdex serve --shard`
     std::vector<paperdex::eval::Query> queries;
     std::size_t facet_queries = 0;  // facets/check=N: every k-th query, about this many (0 = all)
 };
+
+// The index as `paperdex serve` opens it: its generation, or its works on remote shards.
+paperdex::Searcher open_searcher(const Setup& setup) {
+    if (setup.shards.empty()) return paperdex::Searcher(paperdex::open_index(setup.index));
+    std::vector<paperdex::RemoteShard> shards;
+    for (const auto& url : setup.shards) shards.push_back(paperdex::parse_remote_shard(url));
+    return paperdex::Searcher::over_remote_shards(setup.index, shards, paperdex::RemoteTimeouts{});
+}
 
 paperdex::SearchRequest request(const std::string& q, bool facets, bool snippets) {
     paperdex::SearchRequest r;
@@ -91,7 +100,7 @@ paperdex::SearchRequest request(const std::string& q, bool facets, bool snippets
 }
 
 void bench_search(benchmark::State& state, const Setup* setup, bool facets, bool snippets) {
-    paperdex::Searcher searcher(paperdex::open_index(setup->index));
+    paperdex::Searcher searcher = open_searcher(*setup);
     std::size_t errors = 0;
     for (const auto& q : setup->queries) {  // warm-up: page cache and Xapian's block caches
         try {
@@ -117,7 +126,7 @@ void bench_search(benchmark::State& state, const Setup* setup, bool facets, bool
 
 // The facet spies alone at a given check_at_least: what exact counts cost as the match set grows.
 void bench_facet_bound(benchmark::State& state, const Setup* setup, Xapian::doccount check) {
-    paperdex::Searcher searcher(paperdex::open_index(setup->index));
+    paperdex::Searcher searcher = open_searcher(*setup);
     const auto& db = searcher.database();
     std::vector<Xapian::Query> queries;
     const std::size_t step = setup->facet_queries ? std::max<std::size_t>(1, setup->queries.size() / setup->facet_queries) : 1;
@@ -193,6 +202,7 @@ int main(int argc, char** argv) {
     unsigned passes = 2;
     std::vector<Xapian::doccount> bounds = {1000, 10000, 50000, 100000, 250000, 0xffffffffu};
     app.add_option("--index", setup.index, "index directory (DIR/current or a Xapian database)");
+    app.add_option("--shard", setup.shards, "a works shard on xapian-tcpsrv, tcp://HOST:PORT (repeat, in shard order)");
     app.add_option("--queries", query_files, "query files: BEIR queries.jsonl or SMART query.text")->required();
     app.add_option("--write-queries", write_to, "write the combined query set here and exit");
     app.add_option("--titles", titles, "corpus whose titles become known-item queries (with --write-queries)");

@@ -53,6 +53,11 @@ for n in $sizes; do
   corpora="$corpora scaled-$n"
 done
 
+# Lucene ranks with paperdex's BM25 k1 and b, read from paperdex's own defaults, so that both engines rank alike.
+bm25_default() { "$build/paperdex" eval search --help | sed -n "s/^ *--$1 FLOAT=\([0-9.]*\) .*/\1/p"; }
+k1=$(bm25_default k1); b=$(bm25_default b)
+[ -n "$k1" ] && [ -n "$b" ] || { echo "tools/bench/run.sh: cannot read paperdex's BM25 k1/b from 'paperdex eval search --help'" >&2; exit 1; }
+
 # --- the fixed query set: SciFact claims, CACM queries, 1,000 arXiv titles as known-item queries ---
 queries=$work/queries.jsonl
 "$build/query-latency" --write-queries $queries --queries "$data/scifact/queries.jsonl" --queries "$data/cacm/query.text" \
@@ -116,7 +121,7 @@ for c in $corpora; do
   # On the scaled corpora every engine makes one timed pass (after its warm-up pass), as query-latency below.
   case $c in scaled-*) pp=1 ;; *) pp=$passes ;; esac
   log "$c: Lucene"
-  timed $raw/$c.lucene.time $bench/peers/lucene_bench.sh $dir/beir.jsonl $queries $dir/peer 10 $pp > $raw/$c.lucene.json
+  timed $raw/$c.lucene.time $bench/peers/lucene_bench.sh $dir/beir.jsonl $queries $dir/peer 10 $pp $k1 $b > $raw/$c.lucene.json
   echo "{\"rss_kb\": $(rss_kb $raw/$c.lucene.time)}" > $raw/$c.lucene.rss.json
   log "$c: SQLite FTS5"
   case $c in scifact) every=$fts_every_scifact ;; arxiv) every=$fts_every ;; *) every=20 ;; esac

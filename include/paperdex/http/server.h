@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace paperdex::http {
 
@@ -46,6 +47,13 @@ struct ServerOptions {
     /// Requests that use the index at once; the others wait for a slot in arrival order, at most
     /// request_timeout_ms (then 503). 0 = default_searches(). Cached answers and static files do not wait.
     unsigned searches = 0;  ///< 0..1024
+    /// Works shards served by xapian-tcpsrv ("tcp://HOST:PORT", in shard order). Empty: the works are read from
+    /// index_dir's generation. Otherwise index_dir still gives the author index (and the spelling table, from
+    /// its shard-0 or plain database when present); the shards must hold that generation's works.
+    std::vector<std::string> shards;
+    /// How long a remote shard may take to connect and to answer one message before the request fails with a
+    /// 503 naming it (0 = request_timeout_ms for the answer, 1,000 ms to connect).
+    unsigned shard_timeout_ms = 0;  ///< 0..3,600,000
 };
 
 /// Index requests run at once by default: cores * 3 / 2 + 1 (Elasticsearch's search thread pool), 4 on 2 cores.

@@ -14,7 +14,11 @@
 #include <filesystem>
 #include <string>
 
+#include <vector>
+
 #include <xapian.h>
+
+#include "paperdex/index/remote_shards.h"
 
 namespace paperdex {
 
@@ -114,5 +118,14 @@ std::string resolve_index(const std::string& index_dir);
 /// @throws NotFound as resolve_index; IndexError if Xapian cannot open it or it was built with another index
 ///         layout (schema::kSchemaVersion; the message says to rebuild).
 Xapian::Database open_index(const std::string& index_dir);
+
+/// Opens the works of `index_dir` from remote shards (open_remote_shards) instead of its generation's files.
+/// @throws ShardUnavailable naming a shard that does not answer; IndexError if the shards hold another index layout.
+Xapian::Database open_index(const std::string& index_dir, const std::vector<RemoteShard>& shards, const RemoteTimeouts& timeouts);
+
+/// The spelling table of the generation `index_dir` serves, opened locally for a front end whose works shards are
+/// remote (Searcher::over_remote_shards): its shard-0, or the generation itself when it has one shard; an empty
+/// Database when neither is on this machine. @throws IndexError if one is there but cannot be opened.
+Xapian::Database open_local_spelling(const std::string& index_dir);
 
 }  // namespace paperdex

@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include "paperdex/corpus/work.h"
+#include "paperdex/index/remote_shards.h"
 #include "paperdex/index/schema.h"
 
 namespace paperdex {
@@ -137,6 +138,19 @@ public:
     Xapian::docid docid(const std::string& id) const;
 
     const Xapian::Database& database() const noexcept { return db_; }
+
+    /// A Searcher over the works of `index_dir`'s generation held by `shards`, served by stock xapian-tcpsrv
+    /// (remote_shards.h), which runs only Xapian's built-in match spies: facets are counted with
+    /// Xapian::ValueCountMatchSpy (the same counts, split on this side). Xapian 1.4's remote protocol has no
+    /// spelling lookup, so corrections come from the generation's local spelling table (open_local_spelling), or
+    /// none if it is not on this machine.
+    /// @throws ShardUnavailable naming a shard that does not answer within `timeouts`; IndexError if the shards
+    ///         hold another index layout or the local spelling table cannot be opened; NotFound if `index_dir`
+    ///         holds no generation.
+    static Searcher over_remote_shards(const std::string& index_dir, const std::vector<RemoteShard>& shards,
+                                       const RemoteTimeouts& timeouts, RankingOptions ranking = {});
+    /// Whether database() is made of remote shards (over_remote_shards).
+    bool remote_works() const noexcept { return remote_works_; }
     /// Re-reads the newest revision (Xapian::Database::reopen); true if it changed. @throws IndexError.
     bool reopen();
     const RankingOptions& ranking() const noexcept { return ranking_; }
@@ -154,6 +168,8 @@ public:
 
 private:
     Xapian::Database db_;
+    Xapian::Database spelling_;  // db_ unless over_remote_shards
+    bool remote_works_ = false;
     RankingOptions ranking_;
     mutable std::unordered_map<std::string_view, std::shared_ptr<const FacetDictionary>> dictionaries_;  // by facet name
 };

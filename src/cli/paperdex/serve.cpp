@@ -95,6 +95,13 @@ const paperdex::cli::Register serve_command{
                        "send Access-Control-Allow-Origin: ORIGIN (CORS is off without it)");
         sub.add_option("--web", opt->web_dir, "directory of the web page served at / (default: ../share/paperdex/web beside the binary, else the source tree's web/)");
         sub.add_option("--katex", opt->katex_dir, "directory of KaTeX, served at /katex/ for the page's math (default: Debian's libjs-katex, /usr/share/javascript/katex)");
+        sub.add_option("--shard", opt->shards,
+                       "a works shard served by xapian-tcpsrv, tcp://HOST:PORT; once per shard, in shard order "
+                       "(the author index still comes from --index)");
+        sub.add_option("--shard-timeout-ms", opt->shard_timeout_ms,
+                       "answer 503 naming a remote shard that takes longer than this to answer; 0 = --request-timeout-ms")
+            ->capture_default_str()
+            ->check(CLI::Range(0u, 3'600'000u));
         return [opt] {
             try {
                 return serve_until_signalled(*opt);

@@ -1,8 +1,9 @@
 // Lucene 8.7 side of tools/bench: the settings of ../shared/peers/lucene/LucenePeer.java (EnglishAnalyzer,
-// BM25(0.9, 0.4), title and text in one "contents" field, RAM buffer 256 MB, forceMerge(1)), reusing its
+// title and text in one "contents" field, RAM buffer 256 MB, forceMerge(1)) but BM25 with the k1 and b given (the
+// bench passes paperdex's, so that both rank with the same parameters; the peer's own are 0.9/0.4), reusing its
 // reader and JSON field extraction, but timed the way paperdex is: every query of the set (no qrels filter),
 // top-K with the stored ids, one untimed warm-up pass, then PASSES timed passes, single thread.
-// usage: java -cp LUCENE_JARS:PEER_CLASSES:. LuceneBench CORPUS QUERIES OUTDIR K PASSES
+// usage: java -cp LUCENE_JARS:PEER_CLASSES:. LuceneBench CORPUS QUERIES OUTDIR K PASSES K1 B
 import java.io.*;
 import java.nio.file.*;
 import java.util.*;
@@ -18,11 +19,12 @@ public class LuceneBench {
   public static void main(String[] a) throws Exception {
     String corpus = a[0], qf = a[1], out = a[2];
     int k = Integer.parseInt(a[3]), passes = Integer.parseInt(a[4]);
+    float k1 = Float.parseFloat(a[5]), b = Float.parseFloat(a[6]);
     Path dir = Paths.get(out, "lucene.idx");
     Files.createDirectories(dir);
     for (File f : dir.toFile().listFiles()) f.delete();
     EnglishAnalyzer an = new EnglishAnalyzer();
-    BM25Similarity sim = new BM25Similarity(0.9f, 0.4f);
+    BM25Similarity sim = new BM25Similarity(k1, b);
     long t0 = System.nanoTime();
     IndexWriterConfig cfg = new IndexWriterConfig(an).setSimilarity(sim).setRAMBufferSizeMB(256);
     int n = 0;
@@ -62,7 +64,7 @@ public class LuceneBench {
     Collections.sort(lat);
     double p50 = lat.get(lat.size() / 2), p95 = lat.get(Math.min(lat.size() - 1, (int) (0.95 * lat.size()))),
            p99 = lat.get(Math.min(lat.size() - 1, (int) (0.99 * lat.size())));
-    System.out.printf(Locale.ROOT, "{\"engine\": \"lucene-8.7\", \"docs\": %d, \"index_s\": %.3f, \"docs_per_s\": %d, \"index_bytes\": %d, \"queries\": %d, \"errors\": %d, \"p50_ms\": %.3f, \"p95_ms\": %.3f, \"p99_ms\": %.3f}%n",
-        n, indexS, (long) (n / indexS), bytes, texts.size(), errors, p50, p95, p99);
+    System.out.printf(Locale.ROOT, "{\"engine\": \"lucene-8.7\", \"k1\": %.2f, \"b\": %.2f, \"docs\": %d, \"index_s\": %.3f, \"docs_per_s\": %d, \"index_bytes\": %d, \"queries\": %d, \"errors\": %d, \"p50_ms\": %.3f, \"p95_ms\": %.3f, \"p99_ms\": %.3f}%n",
+        k1, b, n, indexS, (long) (n / indexS), bytes, texts.size(), errors, p50, p95, p99);
   }
 }

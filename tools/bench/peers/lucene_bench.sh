@@ -1,5 +1,5 @@
 #!/bin/sh
-# usage: lucene_bench.sh CORPUS QUERIES OUTDIR K PASSES — compiles the shared Lucene peer and LuceneBench once
+# usage: lucene_bench.sh CORPUS QUERIES OUTDIR K PASSES K1 B — compiles the shared Lucene peer and LuceneBench once
 # into ${TMPDIR:-/tmp}/paperdex-lucene-bench, then runs LuceneBench (prints one JSON line).
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
