@@ -53,7 +53,7 @@ TEST_CASE("reason terms: the display stoplist") {
 }
 
 TEST_CASE("reason terms: shown only between the document-frequency bounds") {
-    // 3,518 works (the default corpus): at most floor(0.1 × 3518) = 351 works.
+    // A corpus of 3,518 works: at most floor(0.1 × 3518) = 351 works.
     CHECK(reads_as_reason({"memori", "memory", 351, 1, 3518}));
     CHECK_FALSE(reads_as_reason({"model", "model", 352, 1, 3518}));
     // 50 works: the cap is kMinShownDocFreqCap (20), not 5.

@@ -4,6 +4,8 @@
 // killed or hangs is a 503 naming it, within its timeout, until it is back.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -59,6 +61,30 @@ struct ServedShards {
 
 }  // namespace
 
+namespace {
+
+// a and b have the same shape, strings and booleans, and numbers equal to 1e-12 relative.
+bool json_near(const json& a, const json& b) {
+    if (a.is_number() && b.is_number()) {
+        const double x = a.get<double>(), y = b.get<double>();
+        return std::abs(x - y) <= 1e-12 * std::max({1.0, std::abs(x), std::abs(y)});
+    }
+    if (a.type() != b.type() || a.size() != b.size()) return false;
+    if (a.is_array()) {
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (!json_near(a[i], b[i])) return false;
+        return true;
+    }
+    if (a.is_object()) {
+        for (auto it = a.begin(); it != a.end(); ++it)
+            if (!b.contains(it.key()) || !json_near(it.value(), b.at(it.key()))) return false;
+        return true;
+    }
+    return a == b;
+}
+
+}  // namespace
+
 TEST_CASE("remote shards: a shard URL is tcp://HOST:PORT, and anything else an error naming shard") {
     const RemoteShard s = parse_remote_shard("tcp://127.0.0.1:33333");
     CHECK(s.host == "127.0.0.1");
@@ -88,7 +114,7 @@ TEST_CASE("remote shards: 1, 2 and 4 shards on xapian-tcpsrv answer every search
         ServedShards served(n);
         const Searcher remote = served.searcher();
         REQUIRE(remote.database().get_doccount() == one.database().get_doccount());
-        for (const auto& r : reqs) paperdex::testing::check_same(one.search(r), remote.search(r), r.query);
+        for (const auto& r : reqs) paperdex::testing::check_same_answer(one, remote, r);
     }
 }
 
@@ -116,7 +142,11 @@ TEST_CASE("remote shards: similar works, pasted text, author profiles and collab
     for (std::string key : {"milad hashemi", "kim hazelwood"}) {
         CAPTURE(key);
         CHECK(json(author_profile(remote, authors, key, 1, 20)) == json(author_profile(one, authors, key, 1, 20)));
-        CHECK(json(suggest_collaborators(remote, authors, key)) == json(suggest_collaborators(one, authors, key)));
+        // Equal but for the last bits of the scores: a candidate's topic score sums its works' BM25 weights, which
+        // the remote match adds up in another order.
+        const json far = suggest_collaborators(remote, authors, key), near = suggest_collaborators(one, authors, key);
+        CHECK(json_near(far, near));
+        if (!json_near(far, near)) CHECK(far.dump() == near.dump());
     }
 }
 
