@@ -29,7 +29,8 @@ public:
 private:
     const schema::Facet& facet_;
     Xapian::ValueCountMatchSpy spy_;
-    mutable std::unordered_map<std::string, Xapian::doccount, StringViewHash, std::equal_to<>> split_;
+    mutable std::string arena_;  // every counted value, back to back; split_'s keys view into it
+    mutable std::unordered_map<std::string_view, Xapian::doccount> split_;
 };
 
 }  // namespace paperdex
