@@ -15,6 +15,8 @@
 #include "index_fixture.h"
 #include "shard_comparison.h"
 #include "paperdex/corpus/work.h"
+#include "paperdex/error.h"
+#include "paperdex/index/remote_shards.h"
 #include "paperdex/eval/eval.h"
 #include "paperdex/index/index_directory.h"
 #include "paperdex/index/rebuild.h"
@@ -84,6 +86,40 @@ TEST_CASE("shards: 2 and 3 shards answer every search exactly as one shard does"
         for (const auto& r : reqs) hits_differ += check_same_answer(one, many, r);
         MESSAGE(n << " shards: the hits of " << hits_differ << " of " << reqs.size()
                   << " searches differ as Xapian's AND_MAYBE skip makes them differ (0 with the fix)");
+    }
+}
+
+TEST_CASE("shards: each shard in its own xapian-progsrv process answers every search exactly as one shard does") {
+    Searcher one(open_index(default_index()));
+    const auto reqs = shard_comparison_requests();
+    for (unsigned n : {2u, 3u}) {
+        Searcher many = Searcher::over_shard_processes(sharded_index(n), RemoteTimeouts{});
+        CAPTURE(n);
+        REQUIRE(many.remote_works());
+        REQUIRE(many.database().size() == n);
+        std::size_t hits_differ = 0;
+        for (const auto& r : reqs) hits_differ += check_same_answer(one, many, r);
+        MESSAGE(n << " shard processes: the hits of " << hits_differ << " of " << reqs.size()
+                  << " searches differ as Xapian's AND_MAYBE skip makes them differ (0 with the fix)");
+    }
+    SUBCASE("a one-shard generation is read in this process") {
+        Searcher single = Searcher::over_shard_processes(default_index(), RemoteTimeouts{});
+        CHECK_FALSE(single.remote_works());
+        CHECK(single.database().get_doccount() == one.database().get_doccount());
+    }
+}
+
+TEST_CASE("shards: a shard process that cannot open its shard is an unavailable shard naming its directory") {
+    paperdex::testing::TempDir tmp("shard-processes");
+    const fs::path gen = tmp.path / "gen-1";
+    fs::create_directories(gen);
+    fs::create_directory_symlink(fs::absolute(generation(sharded_index(2))) / "shard-0", gen / "shard-0");
+    ShardLayout::write_stub(gen.string(), 2);  // shard-1 is missing
+    try {
+        (void)Searcher::over_shard_processes(gen.string(), RemoteTimeouts{});
+        FAIL("opened a generation whose shard-1 is missing");
+    } catch (const ShardUnavailable& e) {
+        CHECK(std::string(e.what()).find((gen / "shard-1").string()) != std::string::npos);
     }
 }
 

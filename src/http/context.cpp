@@ -27,6 +27,7 @@ constexpr std::array<std::string_view, 6> kCachedRoutes{
 WorksSource works_source(const ServerOptions& options) {
     WorksSource works;
     for (const auto& url : options.shards) works.shards.push_back(parse_remote_shard(url));
+    works.shard_processes = options.shards.empty() && options.shard_processes;
     const unsigned reply_ms = options.shard_timeout_ms ? options.shard_timeout_ms : options.request_timeout_ms;
     works.timeouts = {std::min(works.timeouts.connect_ms, reply_ms), reply_ms};
     return works;

@@ -28,6 +28,8 @@ std::string cache_tag(const Xapian::Database& db, const std::string& link) {
 }
 
 std::unique_ptr<Searcher> open_searcher(const std::string& path, const WorksSource& works) {
+    if (works.shards.empty() && works.shard_processes)
+        return std::make_unique<Searcher>(Searcher::over_shard_processes(path, works.timeouts));
     if (works.shards.empty()) return std::make_unique<Searcher>(open_index(path));
     return std::make_unique<Searcher>(Searcher::over_remote_shards(path, works.shards, works.timeouts));
 }
@@ -88,7 +90,7 @@ std::shared_ptr<PooledIndex> SearcherPool::acquire() {
 }
 
 bool SearcherPool::usable(const PooledIndex& index) const noexcept {
-    if (works_.shards.empty()) return true;
+    if (!works_.over_protocol()) return true;
     if (retired(index)) return false;
     // xapian-tcpsrv closes a connection idle past its --idle-timeout (60 s by default): one round trip to every
     // shard finds out before a request would fail on it. A connection used in the last seconds is still open.
@@ -154,7 +156,7 @@ const AuthorIndex& SearcherPool::authors(PooledIndex& index) const {
 }
 
 bool SearcherPool::retired(const PooledIndex& index) const noexcept {
-    return !works_.shards.empty() && index.shard_failures != remote_shard_failures();
+    return works_.over_protocol() && index.shard_failures != remote_shard_failures();
 }
 
 std::size_t SearcherPool::open() const {

@@ -31,7 +31,10 @@ struct PooledIndex {
 /// Where the works come from: the generation's own files, or shards served by xapian-tcpsrv (remote_shards.h).
 struct WorksSource {
     std::vector<RemoteShard> shards;  ///< empty: local
+    bool shard_processes = false;     ///< local, each shard of a sharded generation in its own xapian-progsrv
     RemoteTimeouts timeouts;
+    /// Whether the works are read over Xapian's remote protocol (connections that can fail and must be checked).
+    bool over_protocol() const noexcept { return !shards.empty() || shard_processes; }
 };
 
 /// Thread-safe. acquire() lends an index of the generation DIR/current names now; the lease returns it when the

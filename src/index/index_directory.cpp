@@ -192,6 +192,15 @@ Xapian::Database open_index(const std::string& index_dir, const std::vector<Remo
     return db;
 }
 
+Xapian::Database open_index_in_shard_processes(const std::string& index_dir, const RemoteTimeouts& timeouts) {
+    const std::string path = resolve_index(index_dir);
+    const unsigned shards = ShardLayout::shards_of(path);
+    if (shards <= 1) return open_index(index_dir);
+    Xapian::Database db = open_shard_processes(path, shards, timeouts);
+    check_layout(db, path, index_dir);
+    return db;
+}
+
 Xapian::Database open_local_spelling(const std::string& index_dir) {
     const fs::path gen = resolve_index(index_dir);
     const fs::path shard0 = gen / ShardLayout::shard_name(0);

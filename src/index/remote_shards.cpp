@@ -6,6 +6,7 @@
 
 #include "paperdex/corpus/text.h"
 #include "paperdex/error.h"
+#include "paperdex/index/shard_layout.h"
 
 namespace paperdex {
 namespace {
@@ -17,8 +18,11 @@ constexpr std::size_t kMaxHost = 255;  // a DNS name's limit (RFC 1035)
     throw InvalidArgument("shard", "shard must be tcp://HOST:PORT (" + why + "), got " + text::quoted(url));
 }
 
-// The remote backend names its connection "remote:tcp(HOST:PORT)" in every error it throws (net/remotetcpclient.cc).
+// The remote backend names its connection "remote:tcp(HOST:PORT)" in every error it throws (net/remotetcpclient.cc),
+// and a program's "remote:prog(PROGRAM ARGS)" (net/progclient.cc).
 constexpr std::string_view kContextStart = "remote:tcp(";
+constexpr std::string_view kProgram = "xapian-progsrv";
+const std::string kProgContextStart = "remote:prog(" + std::string(kProgram) + " ";
 
 std::atomic<std::uint64_t> g_failures{0};
 
@@ -77,7 +81,26 @@ bool remote_shard_answers(const RemoteShard& shard, const RemoteTimeouts& timeou
     return false;
 }
 
+Xapian::Database open_shard_processes(const std::string& generation_dir, unsigned shards, const RemoteTimeouts& timeouts) {
+    if (generation_dir.find_first_of(" \t\n\r\f\v") != std::string::npos)
+        throw InvalidArgument("index", "shard processes need an index path without whitespace, got " + text::quoted(generation_dir));
+    Xapian::Database all;
+    for (unsigned k = 0; k < shards; ++k) {
+        const std::string dir = generation_dir + "/" + ShardLayout::shard_name(k);
+        try {
+            all.add_database(Xapian::Remote::open(std::string(kProgram), dir, timeouts.reply_ms));
+        } catch (const Xapian::Error& e) {
+            note_remote_shard_failure();
+            throw ShardUnavailable(dir, "shard " + dir + " did not start: " + e.get_msg() +
+                                            (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : ""));
+        }
+    }
+    return all;
+}
+
 std::string shard_of_xapian_context(const std::string& context) {
+    if (context.rfind(kProgContextStart, 0) == 0 && context.size() > kProgContextStart.size() && context.back() == ')')
+        return context.substr(kProgContextStart.size(), context.size() - kProgContextStart.size() - 1);
     if (context.rfind(kContextStart, 0) != 0 || context.size() < kContextStart.size() + 1 || context.back() != ')') return {};
     return std::string(kScheme) + context.substr(kContextStart.size(), context.size() - kContextStart.size() - 1);
 }

@@ -16,6 +16,7 @@
 #include "paperdex/index/document.h"
 #include "paperdex/index/index_directory.h"
 #include "paperdex/index/schema.h"
+#include "paperdex/index/shard_layout.h"
 #include "paperdex/corpus/text.h"
 
 namespace paperdex {
@@ -88,6 +89,14 @@ Searcher::Searcher(Xapian::Database db, RankingOptions ranking) : db_(std::move(
 Searcher Searcher::over_remote_shards(const std::string& index_dir, const std::vector<RemoteShard>& shards,
                                       const RemoteTimeouts& timeouts, RankingOptions ranking) {
     Searcher s(open_index(index_dir, shards, timeouts), ranking);
+    s.remote_works_ = true;
+    s.spelling_ = open_local_spelling(index_dir);
+    return s;
+}
+
+Searcher Searcher::over_shard_processes(const std::string& index_dir, const RemoteTimeouts& timeouts, RankingOptions ranking) {
+    if (ShardLayout::shards_of(resolve_index(index_dir)) <= 1) return Searcher(open_index(index_dir), ranking);
+    Searcher s(open_index_in_shard_processes(index_dir, timeouts), ranking);
     s.remote_works_ = true;
     s.spelling_ = open_local_spelling(index_dir);
     return s;

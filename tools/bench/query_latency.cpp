@@ -78,12 +78,15 @@ void report(benchmark::State& state, const std::vector<Sample>& samples, std::si
 struct Setup {
     std::string index;
     std::vector<std::string> shards;  // remote works shards (tcp://HOST:PORT), as `paperdex serve --shard`
+    bool shard_processes = false;     // each local shard in its own xapian-progsrv, as `paperdex serve --shard-processes`
     std::vector<paperdex::eval::Query> queries;
     std::size_t facet_queries = 0;  // facets/check=N: every k-th query, about this many (0 = all)
 };
 
 // The index as `paperdex serve` opens it: its generation, or its works on remote shards.
 paperdex::Searcher open_searcher(const Setup& setup) {
+    if (setup.shards.empty() && setup.shard_processes)
+        return paperdex::Searcher::over_shard_processes(setup.index, paperdex::RemoteTimeouts{});
     if (setup.shards.empty()) return paperdex::Searcher(paperdex::open_index(setup.index));
     std::vector<paperdex::RemoteShard> shards;
     for (const auto& url : setup.shards) shards.push_back(paperdex::parse_remote_shard(url));
@@ -203,6 +206,7 @@ int main(int argc, char** argv) {
     std::vector<Xapian::doccount> bounds = {1000, 10000, 50000, 100000, 250000, 0xffffffffu};
     app.add_option("--index", setup.index, "index directory (DIR/current or a Xapian database)");
     app.add_option("--shard", setup.shards, "a works shard on xapian-tcpsrv, tcp://HOST:PORT (repeat, in shard order)");
+    app.add_flag("--shard-processes", setup.shard_processes, "each shard of the generation in its own xapian-progsrv process");
     app.add_option("--queries", query_files, "query files: BEIR queries.jsonl or SMART query.text")->required();
     app.add_option("--write-queries", write_to, "write the combined query set here and exit");
     app.add_option("--titles", titles, "corpus whose titles become known-item queries (with --write-queries)");

@@ -51,6 +51,11 @@ struct ServerOptions {
     /// index_dir's generation. Otherwise index_dir still gives the author index (and the spelling table, from
     /// its shard-0 or plain database when present); the shards must hold that generation's works.
     std::vector<std::string> shards;
+    /// A generation of several shards is searched with each shard in its own xapian-progsrv process (Xapian's
+    /// remote protocol over a pipe), so that one search uses a core per shard; false reads them all in this
+    /// process. At 1M works as 2 shards on 2 cores, one query at a time: top-10 p50/p99 14.3/64.3 ms in
+    /// processes, 48.7/306.0 ms in this process (docs/scale-out.md). Ignored with `shards`.
+    bool shard_processes = true;
     /// How long a remote shard may take to connect and to answer one message before the request fails with a
     /// 503 naming it (0 = request_timeout_ms for the answer, 1,000 ms to connect).
     unsigned shard_timeout_ms = 0;  ///< 0..3,600,000

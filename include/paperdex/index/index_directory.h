@@ -123,6 +123,11 @@ Xapian::Database open_index(const std::string& index_dir);
 /// @throws ShardUnavailable naming a shard that does not answer; IndexError if the shards hold another index layout.
 Xapian::Database open_index(const std::string& index_dir, const std::vector<RemoteShard>& shards, const RemoteTimeouts& timeouts);
 
+/// Opens `index_dir` (through resolve_index) with each shard of a sharded generation in its own process
+/// (open_shard_processes); a one-shard generation or plain database is opened in this process, as open_index does.
+/// @throws as open_index; ShardUnavailable naming a shard whose process does not start or answer.
+Xapian::Database open_index_in_shard_processes(const std::string& index_dir, const RemoteTimeouts& timeouts);
+
 /// The spelling table of the generation `index_dir` serves, opened locally for a front end whose works shards are
 /// remote (Searcher::over_remote_shards): its shard-0, or the generation itself when it has one shard; an empty
 /// Database when neither is on this machine. @throws IndexError if one is there but cannot be opened.

@@ -149,7 +149,12 @@ public:
     ///         holds no generation.
     static Searcher over_remote_shards(const std::string& index_dir, const std::vector<RemoteShard>& shards,
                                        const RemoteTimeouts& timeouts, RankingOptions ranking = {});
-    /// Whether database() is made of remote shards (over_remote_shards).
+    /// A Searcher over `index_dir`'s generation with each of its shards in its own xapian-progsrv process
+    /// (open_index_in_shard_processes), so that one search uses a core per shard; counted and corrected as
+    /// over_remote_shards is. A one-shard generation is opened in this process, as Searcher(open_index(...)).
+    /// @throws as open_index_in_shard_processes; IndexError if the spelling table cannot be opened.
+    static Searcher over_shard_processes(const std::string& index_dir, const RemoteTimeouts& timeouts, RankingOptions ranking = {});
+    /// Whether database() is made of remote shards or shard processes (over_remote_shards, over_shard_processes).
     bool remote_works() const noexcept { return remote_works_; }
     /// Re-reads the newest revision (Xapian::Database::reopen); true if it changed. @throws IndexError.
     bool reopen();

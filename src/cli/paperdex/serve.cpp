@@ -98,6 +98,9 @@ const paperdex::cli::Register serve_command{
         sub.add_option("--shard", opt->shards,
                        "a works shard served by xapian-tcpsrv, tcp://HOST:PORT; once per shard, in shard order "
                        "(the author index still comes from --index)");
+        sub.add_flag("--shard-processes,!--no-shard-processes", opt->shard_processes,
+                     "search each shard of a sharded generation in its own xapian-progsrv process (one core per shard)")
+            ->capture_default_str();
         sub.add_option("--shard-timeout-ms", opt->shard_timeout_ms,
                        "answer 503 naming a remote shard that takes longer than this to answer; 0 = --request-timeout-ms")
             ->capture_default_str()
