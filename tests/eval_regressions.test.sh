@@ -25,6 +25,17 @@ for c in spec["collections"]:
     if got["queries"] != c["queries"]: problems.append(f"queries {got['queries']} != {c['queries']}")
     if got["ndcg@10"] < c["ndcg@10"] - tol:
         problems.append(f"nDCG@10 {got['ndcg@10']:.4f} < recorded {c['ndcg@10']:.4f} - {tol}")
+    if "whole_query_tolerance" in c:
+        whole_tol = c["whole_query_tolerance"]
+        whole_args = [a for i, a in enumerate(args) if a != "--elite-terms" and (i == 0 or args[i - 1] != "--elite-terms")]
+        w = subprocess.run([paperdex] + whole_args + ["--elite-terms", "0"], capture_output=True, text=True)
+        if w.returncode != 0:
+            problems.append(f"the whole-query run exits {w.returncode}: {w.stderr}")
+        else:
+            whole = json.loads(w.stdout.strip().splitlines()[-1])
+            for k in ("ndcg@10", "map@1000", "recall@100"):
+                if got[k] < whole[k] - whole_tol:
+                    problems.append(f"{k} {got[k]:.4f} < {whole[k]:.4f} with every query word - {whole_tol}: the default drops words")
     figures = " ".join(f"{k} {got[k]:.4f} (recorded {c[k]:.4f})" for k in ("ndcg@10", "recall@100", "map@1000", "mrr@10"))
     if problems:
         print(f"FAIL {c['name']}: {'; '.join(problems)}; {figures}"); failed += 1

@@ -16,6 +16,7 @@
 //       Facet benchmarks also report p50/p99 by match-set size: m<1k, m<10k, m<100k, m>=100k.
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -77,6 +78,7 @@ void report(benchmark::State& state, const std::vector<Sample>& samples, std::si
 
 struct Setup {
     std::string index;
+    std::string identical_to;  // an index to compare every answer with (the one-shard build, or the shards in one process)
     std::vector<std::string> shards;  // remote works shards (tcp://HOST:PORT), as `paperdex serve --shard`
     bool shard_processes = false;     // each local shard in its own xapian-progsrv, as `paperdex serve --shard-processes`
     std::vector<paperdex::eval::Query> queries;
@@ -100,6 +102,51 @@ paperdex::SearchRequest request(const std::string& q, bool facets, bool snippets
     r.snippets = snippets;
     if (facets) r.facets = {"year", "author", "topic"};
     return r;
+}
+
+// Issue 15's exactness, as the bench reports it: the same top-10 ids in the same order with scores within 1e-9, and
+// the same year, author and topic counts where both count every match (past the facet bound both are scaled from a
+// sample, and the shards' sample is each shard's share: facet_counts in searcher.cpp).
+bool same_hits(const paperdex::SearchResponse& a, const paperdex::SearchResponse& b) {
+    if (a.hits.size() != b.hits.size()) return false;
+    for (std::size_t i = 0; i < a.hits.size(); ++i)
+        if (a.hits[i].id != b.hits[i].id || std::abs(a.hits[i].score - b.hits[i].score) > 1e-9) return false;
+    return true;
+}
+
+bool same_exact_facets(const paperdex::SearchResponse& a, const paperdex::SearchResponse& b) {
+    if (a.total != b.total || a.facets.size() != b.facets.size()) return false;
+    for (std::size_t f = 0; f < a.facets.size(); ++f) {
+        const auto &x = a.facets[f].values, &y = b.facets[f].values;
+        if (x.size() != y.size()) return false;
+        for (std::size_t i = 0; i < x.size(); ++i)
+            if (x[i].value != y[i].value || x[i].count != y[i].count) return false;
+    }
+    return true;
+}
+
+void compare_answers(const Setup& setup, paperdex::Searcher& searcher) {
+    paperdex::Searcher reference(paperdex::open_index(setup.identical_to));
+    std::size_t identical = 0, hits_identical = 0, exact = 0, exact_identical = 0, errors = 0;
+    for (const auto& q : setup.queries) {
+        try {
+            const auto a = reference.search(request(q.text, true, false)), b = searcher.search(request(q.text, true, false));
+            const bool hits = same_hits(a, b);
+            const bool both_exact = a.total_exact && b.total_exact && std::all_of(a.facets.begin(), a.facets.end(), [](const auto& f) { return f.exact; }) &&
+                                    std::all_of(b.facets.begin(), b.facets.end(), [](const auto& f) { return f.exact; });
+            const bool facets = both_exact && same_exact_facets(a, b);
+            hits_identical += hits;
+            exact += both_exact;
+            exact_identical += facets;
+            identical += hits && (facets || !both_exact);
+        } catch (const paperdex::Error&) {
+            ++errors;
+        }
+    }
+    std::cout << nlohmann::json{{"identical", identical}, {"queries", setup.queries.size()}, {"hits_identical", hits_identical},
+                                {"facets_exact", exact}, {"facets_exact_identical", exact_identical}, {"errors", errors},
+                                {"reference", setup.identical_to}}.dump()
+              << std::endl;
 }
 
 void bench_search(benchmark::State& state, const Setup* setup, bool facets, bool snippets) {
@@ -207,6 +254,8 @@ int main(int argc, char** argv) {
     app.add_option("--index", setup.index, "index directory (DIR/current or a Xapian database)");
     app.add_option("--shard", setup.shards, "a works shard on xapian-tcpsrv, tcp://HOST:PORT (repeat, in shard order)");
     app.add_flag("--shard-processes", setup.shard_processes, "each shard of the generation in its own xapian-progsrv process");
+    app.add_option("--identical-to", setup.identical_to,
+                   "before the benchmarks, compare every query's top 10 and facets with this index's and print the count");
     app.add_option("--queries", query_files, "query files: BEIR queries.jsonl or SMART query.text")->required();
     app.add_option("--write-queries", write_to, "write the combined query set here and exit");
     app.add_option("--titles", titles, "corpus whose titles become known-item queries (with --write-queries)");
@@ -223,6 +272,10 @@ int main(int argc, char** argv) {
             setup.queries.insert(setup.queries.end(), q.begin(), q.end());
         }
         if (setup.queries.empty()) throw paperdex::InvalidArgument("--queries", "no queries");
+        if (!setup.identical_to.empty()) {
+            paperdex::Searcher searcher = open_searcher(setup);
+            compare_answers(setup, searcher);
+        }
         const auto iterations = static_cast<benchmark::IterationCount>(setup.queries.size() * passes);
         const std::size_t facet_n = setup.facet_queries ? std::min(setup.facet_queries, setup.queries.size()) : setup.queries.size();
         auto add = [&](const std::string& name, auto fn) {
