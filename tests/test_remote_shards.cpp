@@ -5,12 +5,16 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-
 #include <chrono>
+#include <csignal>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include <sys/types.h>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -232,4 +236,71 @@ TEST_CASE("remote shards: a killed or hung shard is a 503 naming it within its t
     CHECK(status.first == 200);
     CHECK(again["hits"] == before["hits"]);
     server.stop();
+}
+
+namespace {
+
+// The pids of the xapian-progsrv processes serving `shard_dir` (this process's children: /proc/PID/cmdline).
+std::vector<pid_t> progsrv_pids(const std::string& shard_dir) {
+    std::vector<pid_t> pids;
+    for (const auto& entry : fs::directory_iterator("/proc")) {
+        const std::string name = entry.path().filename().string();
+        if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+        std::ifstream in(entry.path() / "cmdline", std::ios::binary);
+        std::string cmdline((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::replace(cmdline.begin(), cmdline.end(), '\0', ' ');
+        if (cmdline.find("xapian-progsrv") != std::string::npos && cmdline.find(shard_dir) != std::string::npos)
+            pids.push_back(static_cast<pid_t>(std::stol(name)));
+    }
+    return pids;
+}
+
+}  // namespace
+
+TEST_CASE("shard processes: serve answers a sharded generation from one xapian-progsrv per shard as one local shard "
+          "does; a killed shard process is a 503 naming its shard, and the next request succeeds") {
+    http::ServerOptions o;
+    o.host = "127.0.0.1";
+    o.port = 0;
+    o.threads = 4;
+    o.cache_mb = 0;
+    o.index_dir = paperdex::testing::sharded_default_index(2);
+    REQUIRE(o.shard_processes);  // the default
+    http::HttpServer server(o);
+    server.start();
+    httplib::Client client("127.0.0.1", server.port());
+    client.set_read_timeout(10, 0);
+    const httplib::Params search{{"q", "memory access prefetching"}, {"facets", "author,year,topic"}};
+    auto get = [&](const httplib::Params& params) {
+        auto res = client.Get("/api/search", params, httplib::Headers{});
+        REQUIRE(res);
+        return std::pair{res->status, json::parse(res->body, nullptr, false)};
+    };
+    const auto [status, body] = get(search);
+    REQUIRE(status == 200);
+    Searcher one(open_index(paperdex::testing::default_index()));
+    SearchRequest r;
+    r.query = "memory access prefetching";
+    r.facets = {"author", "year", "topic"};
+    const json expected = json(one.search(r));
+    CHECK(body["total"] == expected["total"]);
+    CHECK(body["facets"] == expected["facets"]);
+    REQUIRE(body["hits"].size() == expected["hits"].size());
+    for (std::size_t i = 0; i < expected["hits"].size(); ++i) {
+        CHECK(body["hits"][i]["id"] == expected["hits"][i]["id"]);
+        CHECK(std::abs(body["hits"][i]["score"].get<double>() - expected["hits"][i]["score"].get<double>()) <= 1e-9);
+    }
+
+    const std::string shard1 = (fs::path(resolve_index(o.index_dir)) / ShardLayout::shard_name(1)).string();
+    const auto pids = progsrv_pids(shard1);
+    REQUIRE(pids.size() == 1);  // one request at a time: one pooled index
+    REQUIRE(::kill(pids[0], SIGKILL) == 0);
+    const auto [down_status, down] = get(search);
+    CHECK(down_status == 503);
+    CHECK(down["error"]["code"] == "shard_unavailable");
+    CHECK(down["error"]["shard"] == shard1);
+    const auto [back_status, back] = get(search);
+    CHECK(back_status == 200);
+    CHECK(back["hits"] == body["hits"]);
+    CHECK(back["facets"] == body["facets"]);
 }

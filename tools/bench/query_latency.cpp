@@ -81,6 +81,7 @@ struct Setup {
     std::string identical_to;  // an index to compare every answer with (the one-shard build, or the shards in one process)
     std::vector<std::string> shards;  // remote works shards (tcp://HOST:PORT), as `paperdex serve --shard`
     bool shard_processes = false;     // each local shard in its own xapian-progsrv, as `paperdex serve --shard-processes`
+    paperdex::RankingOptions ranking;  // the defaults, but for --elite-terms
     std::vector<paperdex::eval::Query> queries;
     std::size_t facet_queries = 0;  // facets/check=N: every k-th query, about this many (0 = all)
 };
@@ -88,11 +89,11 @@ struct Setup {
 // The index as `paperdex serve` opens it: its generation, or its works on remote shards.
 paperdex::Searcher open_searcher(const Setup& setup) {
     if (setup.shards.empty() && setup.shard_processes)
-        return paperdex::Searcher::over_shard_processes(setup.index, paperdex::RemoteTimeouts{});
-    if (setup.shards.empty()) return paperdex::Searcher(paperdex::open_index(setup.index));
+        return paperdex::Searcher::over_shard_processes(setup.index, paperdex::RemoteTimeouts{}, setup.ranking);
+    if (setup.shards.empty()) return paperdex::Searcher(paperdex::open_index(setup.index), setup.ranking);
     std::vector<paperdex::RemoteShard> shards;
     for (const auto& url : setup.shards) shards.push_back(paperdex::parse_remote_shard(url));
-    return paperdex::Searcher::over_remote_shards(setup.index, shards, paperdex::RemoteTimeouts{});
+    return paperdex::Searcher::over_remote_shards(setup.index, shards, paperdex::RemoteTimeouts{}, setup.ranking);
 }
 
 paperdex::SearchRequest request(const std::string& q, bool facets, bool snippets) {
@@ -126,7 +127,7 @@ bool same_exact_facets(const paperdex::SearchResponse& a, const paperdex::Search
 }
 
 void compare_answers(const Setup& setup, paperdex::Searcher& searcher) {
-    paperdex::Searcher reference(paperdex::open_index(setup.identical_to));
+    paperdex::Searcher reference(paperdex::open_index(setup.identical_to), setup.ranking);
     std::size_t identical = 0, hits_identical = 0, exact = 0, exact_identical = 0, errors = 0;
     for (const auto& q : setup.queries) {
         try {
@@ -256,6 +257,7 @@ int main(int argc, char** argv) {
     app.add_flag("--shard-processes", setup.shard_processes, "each shard of the generation in its own xapian-progsrv process");
     app.add_option("--identical-to", setup.identical_to,
                    "before the benchmarks, compare every query's top 10 and facets with this index's and print the count");
+    app.add_option("--elite-terms", setup.ranking.elite_terms, "match pasted text on its N rarest words (0 = all, the default)");
     app.add_option("--queries", query_files, "query files: BEIR queries.jsonl or SMART query.text")->required();
     app.add_option("--write-queries", write_to, "write the combined query set here and exit");
     app.add_option("--titles", titles, "corpus whose titles become known-item queries (with --write-queries)");
