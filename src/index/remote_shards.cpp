@@ -26,10 +26,12 @@ const std::string kProgContextStart = "remote:prog(" + std::string(kProgram) + "
 
 std::atomic<std::uint64_t> g_failures{0};
 
-std::string unavailable(const RemoteShard& s, const Xapian::Error& e) {
-    return "shard " + s.url() + " is unavailable: " + e.get_msg() +
-           (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : "");
+// Xapian's message, and the system error behind it when there is one ("Connection refused").
+std::string reason(const Xapian::Error& e) {
+    return e.get_msg() + (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : "");
 }
+
+std::string unavailable(const RemoteShard& s, const Xapian::Error& e) { return "shard " + s.url() + " is unavailable: " + reason(e); }
 
 Xapian::Database open_one(const RemoteShard& s, const RemoteTimeouts& t) {
     try {
@@ -91,8 +93,7 @@ Xapian::Database open_shard_processes(const std::string& generation_dir, unsigne
             all.add_database(Xapian::Remote::open(std::string(kProgram), dir, timeouts.reply_ms));
         } catch (const Xapian::Error& e) {
             note_remote_shard_failure();
-            throw ShardUnavailable(dir, "shard " + dir + " did not start: " + e.get_msg() +
-                                            (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : ""));
+            throw ShardUnavailable(dir, "shard " + dir + " did not start: " + reason(e));
         }
     }
     return all;

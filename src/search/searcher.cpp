@@ -16,7 +16,6 @@
 #include "paperdex/index/document.h"
 #include "paperdex/index/index_directory.h"
 #include "paperdex/index/schema.h"
-#include "paperdex/index/shard_layout.h"
 #include "paperdex/corpus/text.h"
 
 namespace paperdex {
@@ -95,8 +94,9 @@ Searcher Searcher::over_remote_shards(const std::string& index_dir, const std::v
 }
 
 Searcher Searcher::over_shard_processes(const std::string& index_dir, const RemoteTimeouts& timeouts, RankingOptions ranking) {
-    if (ShardLayout::shards_of(resolve_index(index_dir)) <= 1) return Searcher(open_index(index_dir), ranking);
-    Searcher s(open_index_in_shard_processes(index_dir, timeouts), ranking);
+    Xapian::Database db = open_index_in_shard_processes(index_dir, timeouts);
+    if (db.size() <= 1) return Searcher(std::move(db), ranking);  // one shard: opened in this process
+    Searcher s(std::move(db), ranking);
     s.remote_works_ = true;
     s.spelling_ = open_local_spelling(index_dir);
     return s;
